@@ -1,0 +1,311 @@
+"""The actor stage: noun phrases of the parse resolved to CAMEO actor codes.
+
+Knowledge-base names (countries, demonyms, capitals, institutions,
+organisations, people) and agent nouns ("foreign minister", "troops") are
+found with spaCy phrase matchers; a noun phrase then combines them: a
+country from a possessive, adjective, compound or "of/in X" attachment,
+a sector from the agent noun nearest the head, or a full code from an
+organisation or a person's role on the article date.  Mentions that carry
+no code themselves ("he", "Hussein", "the minister") are resolved against
+the article's earlier mentions (:class:`ArticleMemory`).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass, field, replace
+
+from spacy.matcher import PhraseMatcher
+from spacy.tokens import Doc, Span, Token
+from spacy.util import filter_spans
+from spacy.tokenizer import Tokenizer
+
+from .knowledge import KBEntry, KnowledgeBase
+from .model import Actor
+
+# Dependents that end a noun phrase: clauses and coordinated phrases are
+# actors or events of their own.
+_CLAUSE_DEPS = frozenset({"relcl", "acl", "advcl", "ccomp", "xcomp", "conj", "cc", "punct", "prep", "mark"})
+# Prepositions whose object still describes the head ("the minister of
+# Iraq", "militias in Iraq", "officials from Tehran").
+_ATTACHING_PREPS = frozenset({"of", "in", "from"})
+# Modifiers that name a patron, not the actor's own country.
+_PATRON_SUFFIXES = frozenset({"backed", "linked", "allied", "aligned", "affiliated", "sponsored", "supported", "funded", "led"})
+_PATRON_HEADS = frozenset({"proxy", "proxies", "ally", "allies"})
+_COUNTRY_KINDS = frozenset({"country", "adjective", "capital"})
+_PERSON_PRONOUNS = frozenset({"he", "him", "his", "she", "her", "hers"})
+_PLURAL_PRONOUNS = frozenset({"they", "them", "their", "theirs"})
+_THING_PRONOUNS = frozenset({"it", "its"})
+_NP_HEAD_LINKS = frozenset({"compound", "amod", "poss", "nmod", "npadvmod", "case", "det", "nummod", "flat", "appos"})
+
+
+@dataclass(frozen=True, slots=True)
+class KBMatch:
+    start: int  # token indices in the segment doc
+    end: int
+    entries: tuple[KBEntry, ...]
+    patron: bool
+
+
+@dataclass(slots=True)
+class DocIndex:
+    """Knowledge-base and agent-noun matches of one parsed segment."""
+
+    kb: dict[int, KBMatch] = field(default_factory=dict)  # by token index
+    sectors: dict[int, tuple[int, int, str]] = field(default_factory=dict)
+
+
+@dataclass(frozen=True, slots=True)
+class Remembered:
+    actor: Actor
+    position: tuple[int, int]  # (sentence index, token index) for ordering
+    plural: bool
+    person: bool
+
+
+@dataclass(slots=True)
+class ArticleMemory:
+    """Earlier resolved mentions of one article, for in-article coreference."""
+
+    date: dt.date | None
+    mentions: list[Remembered] = field(default_factory=list)
+
+    def remember(self, item: Remembered) -> None:
+        self.mentions.append(item)
+
+    def before(self, position: tuple[int, int]) -> list[Remembered]:
+        return [m for m in reversed(self.mentions) if m.position < position]
+
+
+class ActorResolver:
+    """Finds and resolves actor mentions in parsed segments."""
+
+    def __init__(self, kb: KnowledgeBase, tokenizer: Tokenizer) -> None:
+        self.kb = kb
+        self._names = PhraseMatcher(tokenizer.vocab, attr="LOWER")
+        self._names.add("KB", list(tokenizer.pipe(kb.surfaces())))
+        self._sectors = PhraseMatcher(tokenizer.vocab, attr="LOWER")
+        self._sectors.add("SECTOR", list(tokenizer.pipe(kb.sector_phrases())))
+
+    def keep_case(self, word: str) -> bool:
+        """True for words that are names: headline recasing keeps them."""
+        return bool(self.kb.lookup(word))
+
+    def index(self, doc: Doc) -> DocIndex:
+        index = DocIndex()
+        found = [doc[s:e] for _id, s, e in self._names(doc)]
+        for span in filter_spans(found):
+            entries = tuple(self.kb.lookup(span.text))
+            if not entries:
+                continue
+            match = KBMatch(span.start, span.end, entries, _is_patron(span))
+            for i in range(span.start, span.end):
+                index.kb[i] = match
+        for span in filter_spans([doc[s:e] for _id, s, e in self._sectors(doc)]):
+            sector = self.kb.sector_of(span.text)
+            if sector:
+                for i in range(span.start, span.end):
+                    index.sectors[i] = (span.start, span.end, sector)
+        return index
+
+    def resolve_head(
+        self, head: Token, index: DocIndex, memory: ArticleMemory, sentence_index: int, offset: int
+    ) -> Actor | None:
+        """Resolve the noun phrase headed by ``head`` (one conjunct)."""
+        position = (sentence_index, head.i)
+        lower = head.lower_
+        if head.pos_ == "PRON" or lower in _PERSON_PRONOUNS | _PLURAL_PRONOUNS | _THING_PRONOUNS:
+            return _pronoun(head, memory, position, offset)
+        tokens = noun_phrase(head)
+        span = head.doc[min(t.i for t in tokens) : max(t.i for t in tokens) + 1]
+        text, start = span.text, offset + span.start_char
+        found = self._combine(head, tokens, index, memory.date)
+        if found is None:
+            return _by_description(head, tokens, index, memory, position, text, start, offset)
+        actor = Actor(text=text, start=start, end=start + len(text), **found)
+        if actor.name is None and actor.sector and head.doc[span.start].lower_ == "the":
+            # "the Iraqi official": borrow the name of the last such actor.
+            for earlier in memory.before(position):
+                if earlier.actor.code == actor.code and earlier.actor.name and earlier.person:
+                    return replace(actor, name=earlier.actor.name, evidence=_coref(earlier))
+        return actor
+
+    def _combine(
+        self, head: Token, tokens: list[Token], index: DocIndex, date: dt.date | None
+    ) -> dict[str, str | None] | None:
+        """Code from what the phrase itself says, or None if it says nothing."""
+        matches = _unique(index.kb[t.i] for t in tokens if t.i in index.kb)
+        own = [m for m in matches if not m.patron and not _possessor_of_proxy(head, m)]
+        for match in sorted(own, key=lambda m: (not _covers(m, head), abs(m.start - head.i))):
+            for entry in match.entries:
+                if entry.kind == "person":
+                    person = self.kb.person(entry.surface, date)
+                    if person is not None:
+                        return _fields(person, evidence=f"kb:person:{person.name}")
+                elif entry.kind in {"institution", "organization"} and (
+                    _covers(match, head) or _sector_near(head, tokens, index) is None
+                ):
+                    return _fields(entry, evidence=f"kb:{entry.kind}:{entry.name}")
+        sector = _sector_near(head, tokens, index)
+        countries = [m for m in own if any(e.kind in _COUNTRY_KINDS for e in m.entries)]
+        country: KBEntry | None = None
+        if countries:
+            best = min(countries, key=lambda m: (not _covers(m, head), _attachment_rank(head, m)))
+            country = next(e for e in best.entries if e.kind in _COUNTRY_KINDS)
+            if sector is None and _covers(best, head) and country.kind == "capital":
+                sector = "GOV"  # "Tehran said": the capital stands for the government
+        name = _person_name(tokens)
+        if country is None:
+            return None
+        code = country.country + (sector or "") if country.country else None
+        return {
+            "code": code,
+            "country": country.country,
+            "sector": sector,
+            "name": name or (country.name if sector is None else None),
+            "role": None,
+            "evidence": f"kb:{country.kind}:{country.surface}",
+        }
+
+
+def noun_phrase(head: Token) -> list[Token]:
+    """Tokens that describe ``head``: modifiers, appositions, "of/in X"."""
+    out = [head]
+    for child in head.children:
+        if child.dep_ == "prep" and child.lower_ in _ATTACHING_PREPS:
+            for pobj in child.children:
+                if pobj.dep_ == "pobj":
+                    out.append(child)
+                    out.extend(noun_phrase(pobj))
+        elif child.dep_ not in _CLAUSE_DEPS:
+            out.extend(noun_phrase(child) if child.dep_ == "appos" else _subtree(child))
+    return out
+
+
+def np_head(token: Token) -> Token:
+    """Climb from a modifier to the head of its noun phrase."""
+    while token.dep_ in _NP_HEAD_LINKS and token.head.i != token.i:
+        token = token.head
+    return token
+
+
+def _subtree(token: Token) -> list[Token]:
+    out = [token]
+    for child in token.children:
+        if child.dep_ not in _CLAUSE_DEPS or child.dep_ == "punct" and child.text in "-–":
+            out.extend(_subtree(child))
+    return out
+
+
+def conjuncts(head: Token) -> list[Token]:
+    heads = [head]
+    for child in head.children:
+        if child.dep_ == "conj":
+            heads.extend(conjuncts(child))
+    return heads
+
+
+def _is_patron(span: Span) -> bool:
+    doc = span.doc
+    before = doc[span.start - 2 : span.start] if span.start >= 2 else None
+    if before is not None and before[0].lower_ == "pro" and before[1].text in "-–":
+        return True
+    after = doc[span.end : span.end + 2]
+    return len(after) == 2 and after[0].text in "-–" and after[1].lower_ in _PATRON_SUFFIXES
+
+
+def _possessor_of_proxy(head: Token, match: KBMatch) -> bool:
+    """"Iran's proxy groups": Iran is the patron, not the actor."""
+    return head.lower_ not in _PATRON_HEADS and any(
+        t.lower_ in _PATRON_HEADS for t in head.children
+    ) and head.doc[match.start].dep_ == "poss"
+
+
+def _covers(match: KBMatch, token: Token) -> bool:
+    return match.start <= token.i < match.end
+
+
+def _attachment_rank(head: Token, match: KBMatch) -> int:
+    """Prefer possessors and adjectives over places named in a PP."""
+    dep = head.doc[match.end - 1].dep_
+    return {"poss": 0, "amod": 1, "compound": 1, "nmod": 2}.get(dep, 3)
+
+
+def _sector_near(head: Token, tokens: list[Token], index: DocIndex) -> str | None:
+    hits = [index.sectors[t.i] for t in tokens if t.i in index.sectors]
+    if not hits:
+        return None
+    return min(hits, key=lambda h: (not h[0] <= head.i < h[1], abs(h[0] - head.i)))[2]
+
+
+def _person_name(tokens: list[Token]) -> str | None:
+    people = [t for t in tokens if t.ent_type_ == "PERSON"]
+    if not people:
+        return None
+    people.sort(key=lambda t: t.i)
+    return " ".join(t.text for t in people if t.text not in "-–'’")
+
+
+def _unique(matches: object) -> list[KBMatch]:
+    seen: dict[int, KBMatch] = {}
+    for m in matches:  # type: ignore[attr-defined]
+        seen.setdefault(m.start, m)
+    return list(seen.values())
+
+
+def _fields(entry: KBEntry, evidence: str) -> dict[str, str | None]:
+    return {
+        "code": entry.code,
+        "country": entry.country,
+        "sector": entry.sector,
+        "name": entry.name,
+        "role": entry.role,
+        "evidence": evidence,
+    }
+
+
+def _coref(earlier: Remembered) -> str:
+    return f"coref:{earlier.actor.text}@s{earlier.position[0]}"
+
+
+def _pronoun(head: Token, memory: ArticleMemory, position: tuple[int, int], offset: int) -> Actor | None:
+    lower = head.lower_
+    for earlier in memory.before(position):
+        if lower in _PERSON_PRONOUNS and not earlier.person:
+            continue
+        if lower in _PLURAL_PRONOUNS and not earlier.plural:
+            continue
+        if lower in _THING_PRONOUNS and (earlier.person or earlier.plural):
+            continue
+        start = offset + head.idx
+        return replace(earlier.actor, text=head.text, start=start, end=start + len(head.text), evidence=_coref(earlier))
+    return None
+
+
+def _by_description(
+    head: Token,
+    tokens: list[Token],
+    index: DocIndex,
+    memory: ArticleMemory,
+    position: tuple[int, int],
+    text: str,
+    start: int,
+    offset: int,
+) -> Actor | None:
+    """A surname or a bare title: the latest earlier mention that fits it."""
+    name = _person_name(tokens)
+    sector = _sector_near(head, tokens, index)
+    if name is None and sector is None:
+        return None
+    for earlier in memory.before(position):
+        known = earlier.actor
+        if name and known.name and _same_person(name, known.name):
+            return replace(known, text=text, start=start, end=start + len(text), evidence=_coref(earlier))
+        if name is None and sector and known.sector == sector and earlier.person == (head.tag_ == "NN"):
+            return replace(known, text=text, start=start, end=start + len(text), evidence=_coref(earlier))
+    return None
+
+
+def _same_person(name: str, known: str) -> bool:
+    parts, known_parts = name.split(), known.split()
+    return name == known or (len(parts) == 1 and parts[0] == known_parts[-1])

@@ -1,0 +1,194 @@
+"""The ``dotterel`` command line.
+
+Exit codes: 0 success; 1 a fatal error (bad option value, missing model,
+unwritable output); 2 usage error; 3 the run finished but some input
+records were rejected (each named on stderr and in the rejects file/table).
+"""
+
+from __future__ import annotations
+
+import json
+import sys
+import time
+from collections.abc import Iterator
+from contextlib import ExitStack
+from enum import Enum
+from pathlib import Path
+from typing import Annotated, Optional, TextIO
+
+import typer
+from rich.console import Console
+from rich.progress import Progress, SpinnerColumn, TextColumn, TimeElapsedColumn
+
+from . import __version__
+from .errors import DotterelError
+from .ingest import DEFAULT_MAX_CHARS, read_inputs
+from .model import Article, Reject
+
+EXIT_REJECTS = 3
+
+app = typer.Typer(
+    name="dotterel",
+    help="Turn news articles into political event data (CAMEO/PLOVER).",
+    no_args_is_help=True,
+    add_completion=False,
+)
+
+
+class ExportFormat(str, Enum):
+    jsonl = "jsonl"
+    csv = "csv"
+    parquet = "parquet"
+
+
+def _version(value: bool) -> None:
+    if value:
+        typer.echo(f"dotterel {__version__}")
+        raise typer.Exit()
+
+
+@app.callback()
+def main(
+    version: Annotated[
+        Optional[bool], typer.Option("--version", callback=_version, is_eager=True, help="Show the version.")
+    ] = None,
+) -> None:
+    """dotterel: who did what to whom, when and where."""
+
+
+@app.command()
+def code(
+    inputs: Annotated[list[str], typer.Argument(help="Files or folders (.txt, .jsonl, .csv, .html), or - for JSONL on stdin.")],
+    out: Annotated[Optional[Path], typer.Option("--out", "-o", help="Write events as JSON Lines here (default: stdout unless --db is given).")] = None,
+    db: Annotated[Optional[Path], typer.Option("--db", help="Store articles, sentences, actors and events in this DuckDB file.")] = None,
+    rejects: Annotated[Optional[Path], typer.Option("--rejects", help="Write rejected records (JSON Lines) here (default: OUT.rejects.jsonl).")] = None,
+    actors: Annotated[Optional[list[Path]], typer.Option("--actors", help="Extra actor file(s) (TSV, see docs/actors.md).")] = None,
+    lexicon: Annotated[Optional[list[Path]], typer.Option("--lexicon", help="Extra lexicon file(s) (YAML, see docs/lexicon.md).")] = None,
+    batch_size: Annotated[int, typer.Option(min=1, max=10_000, help="Articles per batch.")] = 32,
+    max_chars: Annotated[int, typer.Option(min=1, help="Reject records longer than this many characters.")] = DEFAULT_MAX_CHARS,
+    quiet: Annotated[bool, typer.Option("--quiet", "-q", help="No progress bar.")] = False,
+) -> None:
+    """Code articles into events."""
+    err = Console(stderr=True)
+    try:
+        counts = _run_code(inputs, out, db, rejects, actors or [], lexicon or [], batch_size, max_chars, quiet, err)
+    except DotterelError as exc:
+        err.print(f"[red]error:[/red] {exc}", highlight=False)
+        raise typer.Exit(1) from exc
+    articles, events, rejected = counts
+    if not quiet:
+        err.print(f"coded {articles} articles, {events} events; {rejected} records rejected", highlight=False)
+    if rejected:
+        raise typer.Exit(EXIT_REJECTS)
+
+
+def _run_code(
+    inputs: list[str],
+    out: Path | None,
+    db: Path | None,
+    rejects_path: Path | None,
+    actor_files: list[Path],
+    lexicon_files: list[Path],
+    batch_size: int,
+    max_chars: int,
+    quiet: bool,
+    err: Console,
+) -> tuple[int, int, int]:
+    from .pipeline import Pipeline
+    from .store import Store
+
+    pipeline = Pipeline(actor_files=actor_files, lexicon_files=lexicon_files, batch_size=batch_size)
+    if rejects_path is None and out is not None:
+        rejects_path = out.with_name(out.name + ".rejects.jsonl")
+    rejected: list[Reject] = []
+    n_articles = n_events = 0
+    with ExitStack() as stack:
+        sink: TextIO | None = None
+        if out is not None:
+            sink = stack.enter_context(_open_out(out))
+        elif db is None:
+            sink = sys.stdout
+        store = stack.enter_context(Store(db)) if db is not None else None
+        run_id = store.start_run(inputs, __version__) if store else None
+        reject_sink = stack.enter_context(_open_out(rejects_path)) if rejects_path else None
+
+        def articles() -> Iterator[Article]:
+            for item in read_inputs(inputs, stdin=sys.stdin, max_chars=max_chars):
+                if isinstance(item, Reject):
+                    rejected.append(item)
+                    err.print(f"[yellow]rejected[/yellow] {item.describe()}", highlight=False, markup=True)
+                    if reject_sink:
+                        reject_sink.write(json.dumps(_reject_dict(item), ensure_ascii=False) + "\n")
+                else:
+                    yield item
+
+        progress = _progress(err, quiet)
+        task = progress.add_task("coding", total=None, articles=0, events=0, rate=0.0)
+        started = time.perf_counter()
+        batch = []
+        with progress:
+            for coded in pipeline.code(articles()):
+                n_articles += 1
+                n_events += len(coded.events)
+                if sink is not None:
+                    for event in coded.events:
+                        sink.write(json.dumps(event.to_dict(), ensure_ascii=False) + "\n")
+                if store is not None:
+                    batch.append(coded)
+                    if len(batch) >= batch_size:
+                        store.write(batch, run_id)
+                        batch = []
+                rate = n_articles / max(time.perf_counter() - started, 1e-9)
+                progress.update(task, advance=1, articles=n_articles, events=n_events, rate=rate)
+        if store is not None:
+            store.write(batch, run_id)
+            store.write_rejects(rejected, run_id)
+            store.finish_run(run_id or "", n_articles, n_events, len(rejected))
+    return n_articles, n_events, len(rejected)
+
+
+def _progress(console: Console, quiet: bool) -> Progress:
+    return Progress(
+        SpinnerColumn(),
+        TextColumn("{task.fields[articles]} articles"),
+        TextColumn("{task.fields[events]} events"),
+        TextColumn("{task.fields[rate]:.1f} articles/s"),
+        TimeElapsedColumn(),
+        console=console,
+        disable=quiet or not console.is_terminal,
+        transient=False,
+    )
+
+
+def _open_out(path: Path) -> TextIO:
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        return path.open("w", encoding="utf-8")
+    except OSError as exc:
+        raise DotterelError(f"cannot write {path}: {exc.strerror}") from exc
+
+
+def _reject_dict(reject: Reject) -> dict[str, str]:
+    return {"origin": reject.origin, "record": reject.record, "reason": reject.reason}
+
+
+@app.command()
+def export(
+    db: Annotated[Path, typer.Option("--db", help="The DuckDB file written by `dotterel code --db`.")],
+    out: Annotated[Path, typer.Option("--out", "-o", help="Output file.")],
+    format: Annotated[ExportFormat, typer.Option("--format", "-f", help="Output format.")] = ExportFormat.jsonl,
+) -> None:
+    """Export the events of a store as JSONL, CSV or Parquet."""
+    from .export import export_events
+
+    err = Console(stderr=True)
+    try:
+        n = export_events(db, out, format.value)
+    except DotterelError as exc:
+        err.print(f"[red]error:[/red] {exc}", highlight=False)
+        raise typer.Exit(1) from exc
+    err.print(f"exported {n} events to {out}", highlight=False)
+
+
+def run() -> None:
+    app()

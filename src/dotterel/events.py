@@ -1,0 +1,396 @@
+"""The event stage: CAMEO/PLOVER events from parsed, actor-resolved sentences.
+
+For each sentence the coder
+
+1. resolves every noun phrase that names an actor (and remembers it for
+   coreference later in the article),
+2. finds triggers: verbs of the lexicon, and event nouns that a light verb
+   governs ("held talks with") or that name their participants ("talks
+   between A and B", "an attack on X"),
+3. fills the source and target from the parse (passives, relative clauses,
+   coordinated verbs, control), and
+4. applies modality: a negated act is dropped (unless the pattern gives a
+   code for its negation), an announced or threatened act gets the
+   pattern's intent code (CAMEO 03x/13x), a hypothetical one is dropped, a
+   requested one refines the request's own code.
+
+Only events with both a source and a target actor are emitted: an event a
+careful coder would not record is worse than a missed one.
+"""
+
+from __future__ import annotations
+
+import hashlib
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+
+from spacy.tokens import Doc, Token
+
+from . import grammar
+from .actors import ActorResolver, ArticleMemory, DocIndex, Remembered, conjuncts, np_head
+from .lexicon import Lexicon, NounPattern, VerbPattern
+from .model import Actor, Article, Event, Trigger
+from .nlp import ParsedArticle, ParsedSentence
+from .ontology import Ontology
+
+_PRONOUNS = frozenset({"he", "him", "his", "she", "her", "they", "them", "their", "it", "its"})
+# Request verbs whose code changes with what is requested: "urged them to
+# talk" is an appeal to meet (026), "demanded that they withdraw" 106...
+_REQUEST_REFINEMENTS = {
+    ("02", "04"): "026",
+    ("02", "08"): "025",
+    ("02", "07"): "023",
+    ("10", "04"): "106",
+    ("10", "08"): "105",
+    ("10", "07"): "103",
+}
+_REFUSAL_CODES = {"04": "125", "08": "124", "07": "122", "06": "121"}
+
+
+@dataclass(frozen=True, slots=True)
+class Candidate:
+    """An event before it becomes a record: who, what, whom, from which words."""
+
+    source: Actor
+    target: Actor
+    cameo: str
+    trigger: Token
+    trigger_end: Token
+    pattern: str
+    modality: str
+
+
+@dataclass(slots=True)
+class _SentenceState:
+    sentence: ParsedSentence
+    index: DocIndex
+    actors: dict[int, Actor | None] = field(default_factory=dict)
+
+
+class EventCoder:
+    """Codes events in parsed articles with a lexicon and an actor resolver."""
+
+    def __init__(self, lexicon: Lexicon, ontology: Ontology, resolver: ActorResolver) -> None:
+        self.lexicon = lexicon
+        self.ontology = ontology
+        self.resolver = resolver
+
+    def code_article(self, parsed: ParsedArticle) -> tuple[list[Event], list[Actor]]:
+        """The article's events, and every actor mention it resolved."""
+        article = parsed.article
+        memory = ArticleMemory(date=article.date)
+        indexes: dict[int, DocIndex] = {}
+        events: list[Event] = []
+        for sentence in parsed.sentences:
+            doc = sentence.segment.doc
+            index = indexes.get(id(doc))
+            if index is None:
+                index = indexes[id(doc)] = self.resolver.index(doc)
+            state = _SentenceState(sentence, index)
+            self._register_mentions(state, memory)
+            seen: set[tuple[int, int, int, str]] = set()
+            for candidate in self._candidates(state, memory):
+                key = (candidate.trigger.i, candidate.source.start, candidate.target.start, candidate.cameo)
+                if key not in seen:
+                    seen.add(key)
+                    events.append(self._event(article, sentence, candidate))
+        return events, [m.actor for m in memory.mentions]
+
+    # -- actors -----------------------------------------------------------
+
+    def _register_mentions(self, state: _SentenceState, memory: ArticleMemory) -> None:
+        """Resolve every actor-like noun phrase of the sentence, in order."""
+        index, span = state.index, state.sentence.span
+        heads: dict[int, Token] = {}
+        for token in span:
+            if token.i in index.kb or token.i in index.sectors or token.ent_type_ == "PERSON" or (
+                token.lower_ in _PRONOUNS and token.pos_ == "PRON"
+            ):
+                head = token if token.pos_ == "PRON" else np_head(token)
+                if span.start <= head.i < span.end:
+                    heads.setdefault(head.i, head)
+        for i in sorted(heads):
+            actor = self._actor(heads[i], state, memory)
+            if actor is not None:
+                memory.remember(Remembered(actor, (state.sentence.record.index, i), *_number(heads[i], actor)))
+
+    def _actor(self, head: Token, state: _SentenceState, memory: ArticleMemory) -> Actor | None:
+        if head.i not in state.actors:
+            state.actors[head.i] = self.resolver.resolve_head(
+                head, state.index, memory, state.sentence.record.index, state.sentence.segment.offset
+            )
+        return state.actors[head.i]
+
+    def _actors(self, head: Token, state: _SentenceState, memory: ArticleMemory) -> list[Actor]:
+        found = (self._actor(c, state, memory) for c in conjuncts(head))
+        return [a for a in found if a is not None]
+
+    def _participants(self, noun: Token, state: _SentenceState, memory: ArticleMemory) -> list[Actor]:
+        """Actors a noun names as its parties: "Iran-US talks", "talks between A and B"."""
+        found: list[Actor] = []
+        for child in noun.children:
+            if child.dep_ in {"compound", "nmod", "amod", "poss"} and child.pos_ in {"PROPN", "NOUN", "ADJ"}:
+                found.extend(self._actors(child, state, memory))
+            elif child.dep_ == "prep" and child.lower_ == "between":
+                for pobj in (c for c in child.children if c.dep_ == "pobj"):
+                    found.extend(self._actors(pobj, state, memory))
+        return _distinct(found)
+
+    # -- triggers ---------------------------------------------------------
+
+    def _candidates(self, state: _SentenceState, memory: ArticleMemory) -> Iterator[Candidate]:
+        for token in state.sentence.span:
+            if token.pos_ in {"VERB", "AUX"} or token.tag_.startswith("VB"):
+                yield from self._verb_candidates(token, state, memory)
+            elif token.pos_ in {"NOUN", "PROPN"}:
+                noun = self.lexicon.noun_pattern(token.lemma_.lower()) or self.lexicon.noun_pattern(token.lower_)
+                if noun is not None:
+                    yield from self._noun_candidates(token, noun, state, memory)
+
+    def _verb_pattern(self, verb: Token) -> VerbPattern | None:
+        for pattern in self.lexicon.verb_patterns(verb.lemma_.lower()):
+            if pattern.particle and not grammar.has_particle(verb, pattern.particle):
+                continue
+            if pattern.prep and not grammar.has_particle(verb, pattern.prep):
+                continue
+            return pattern
+        return None
+
+    def _verb_candidates(self, verb: Token, state: _SentenceState, memory: ArticleMemory) -> Iterator[Candidate]:
+        pattern = self._verb_pattern(verb)
+        if pattern is None:
+            return
+        mood = grammar.modality(verb)
+        code = self._apply_modality(pattern.cameo, pattern.intent, pattern.negated, mood)
+        if code is None:
+            return
+        subject_heads, passive = grammar.subjects(verb)
+        sources = [a for h in subject_heads for a in self._actors(h, state, memory)]
+        if not sources:
+            return
+        code, targets = self._targets(verb, pattern, code, passive, state, memory)
+        code = self._refine_request(verb, code, state)
+        if targets:
+            pairs = [(s, t) for s in sources for t in targets]
+        elif pattern.symmetric and len(sources) > 1:
+            pairs = _symmetric_pairs(sources)
+        else:
+            return
+        end = _trigger_end(verb, pattern.particle or pattern.prep)
+        for source, target in pairs:
+            if _distinct_actors(source, target):
+                yield Candidate(source, target, code, verb, end, pattern.id, mood.kind)
+
+    def _targets(
+        self,
+        verb: Token,
+        pattern: VerbPattern,
+        code: str,
+        passive: bool,
+        state: _SentenceState,
+        memory: ArticleMemory,
+    ) -> tuple[str, list[Actor]]:
+        if passive:
+            patients = [a for h in grammar.passive_patient(verb) for a in self._actors(h, state, memory)]
+            return code, patients
+        for slot in pattern.target:
+            for head in grammar.slot_heads(verb, slot):
+                override = pattern.objects.get(head.lemma_.lower()) or pattern.objects.get(head.lower_)
+                if override is not None:
+                    code = self._keep_intent(code, pattern, override)
+                    parties = self._participants(head, state, memory)
+                    if parties:
+                        return code, parties
+                    continue
+                actors = self._actors(head, state, memory)
+                if actors:
+                    return code, actors
+        return code, []
+
+    def _keep_intent(self, code: str, pattern: VerbPattern, override: str) -> str:
+        """An object override must not turn an announced act into a done one."""
+        return override if code == pattern.cameo else code
+
+    def _refine_request(self, verb: Token, code: str, state: _SentenceState) -> str:
+        if verb.lemma_ not in grammar.REQUEST_VERBS:
+            return code
+        for child in verb.children:
+            if child.dep_ in {"xcomp", "ccomp"}:
+                requested = self._verb_pattern(child)
+                if requested is not None:
+                    return _REQUEST_REFINEMENTS.get((code[:2], requested.cameo[:2]), code)
+        return code
+
+    def _apply_modality(
+        self, code: str, intent: str | None, negated: str | None, mood: grammar.Modality
+    ) -> str | None:
+        kind = mood.kind
+        if kind == "asserted":
+            return code
+        if kind == "negated":
+            return negated
+        if kind in {"future", "intended"}:
+            return intent
+        if kind == "threatened":
+            return intent if intent and intent.startswith("13") else None
+        if kind == "refused":
+            return _REFUSAL_CODES.get(code[:2], "120") if mood.governor is not None else None
+        return None  # hypothetical, requested: the act itself did not happen
+
+    def _noun_candidates(
+        self, noun: Token, pattern: NounPattern, state: _SentenceState, memory: ArticleMemory
+    ) -> Iterator[Candidate]:
+        governor = grammar.light_verb_of(noun)
+        if governor is not None and self._verb_pattern(governor) is not None:
+            return  # the verb's own pattern codes it ("called for talks")
+        if governor is not None and governor.lemma_.lower() in self.lexicon.light_verbs:
+            mood = grammar.modality(governor)
+            sources = [a for h in grammar.subjects(governor)[0] for a in self._actors(h, state, memory)]
+            trigger_start = governor
+        else:
+            mood = _nearest_modality(noun)
+            sources = self._noun_sources(noun, state, memory)
+            trigger_start = noun
+        code = self._apply_modality(pattern.cameo, pattern.intent, None, mood)
+        if code is None:
+            return
+        targets = self._noun_targets(noun, pattern, state, memory)
+        if not sources and pattern.symmetric:
+            pairs = _symmetric_pairs(self._participants(noun, state, memory))
+        elif sources and targets:
+            pairs = [(s, t) for s in sources for t in targets]
+        elif pattern.symmetric and len(sources) > 1:
+            pairs = _symmetric_pairs(sources)
+        else:
+            return
+        for source, target in pairs:
+            if _distinct_actors(source, target):
+                first, last = sorted((trigger_start, noun), key=lambda t: t.i)
+                yield Candidate(source, target, code, first, last, pattern.id, mood.kind)
+
+    def _noun_sources(self, noun: Token, state: _SentenceState, memory: ArticleMemory) -> list[Actor]:
+        """The agent of a standalone event noun: "Iran's attack", "the US airstrike"."""
+        if any(c.dep_ == "prep" and c.lower_ == "between" for c in noun.children):
+            return []
+        found = [
+            actor
+            for child in noun.children
+            if child.dep_ in {"poss", "amod", "compound", "nmod"}
+            for actor in self._actors(child, state, memory)
+        ]
+        # "Iran-US talks" names two parties, not an agent.
+        return found if len(found) == 1 else []
+
+    def _noun_targets(
+        self, noun: Token, pattern: NounPattern, state: _SentenceState, memory: ArticleMemory
+    ) -> list[Actor]:
+        for slot in pattern.target:
+            if slot == "between":
+                continue
+            for child in noun.children:
+                if child.dep_ == "prep" and child.lower_ == slot:
+                    for pobj in (c for c in child.children if c.dep_ == "pobj"):
+                        actors = self._actors(pobj, state, memory)
+                        if actors:
+                            return actors
+        return []
+
+    # -- records ----------------------------------------------------------
+
+    def _event(self, article: Article, sentence: ParsedSentence, c: Candidate) -> Event:
+        info = self.ontology.get(c.cameo)
+        offset = sentence.segment.offset
+        start = offset + c.trigger.idx
+        end = offset + c.trigger_end.idx + len(c.trigger_end.text)
+        record = sentence.record
+        trigger = Trigger(
+            text=article.text[start:end], start=start, end=end, lemma=c.trigger.lemma_.lower(), pattern=c.pattern
+        )
+        key = f"{article.id}|{record.index}|{start}|{c.source.start}|{c.target.start}|{c.cameo}"
+        return Event(
+            event_id=hashlib.sha1(key.encode("utf-8")).hexdigest()[:16],
+            doc_id=article.id,
+            sentence_index=record.index,
+            sentence=record.text,
+            sentence_start=record.start,
+            sentence_end=record.end,
+            source=c.source,
+            target=c.target,
+            cameo=c.cameo,
+            cameo_name=info.name,
+            plover=info.plover_type,
+            plover_mode=info.plover_mode,
+            quad_class=info.quad_class,
+            goldstein=info.goldstein,
+            trigger=trigger,
+            modality=c.modality,
+            confidence=_confidence(c, record.is_headline),
+            date=article.date.isoformat() if article.date else None,
+            date_precision="day" if article.date else None,
+            outlet=article.source,
+            url=article.url,
+        )
+
+
+def _number(head: Token, actor: Actor) -> tuple[bool, bool]:
+    """(plural, person) for coreference: what "they" and "he" may refer to."""
+    lower = head.lower_
+    plural = head.tag_ in {"NNS", "NNPS"} or lower in {"they", "them", "their"}
+    person = (
+        lower in {"he", "him", "his", "she", "her"}
+        or head.ent_type_ == "PERSON"
+        or (actor.role is not None)
+        or (head.tag_ == "NN" and actor.sector is not None and head.ent_type_ not in {"GPE", "ORG", "NORP"})
+    )
+    return plural, person
+
+
+def _nearest_modality(noun: Token) -> grammar.Modality:
+    token = noun
+    while token.head.i != token.i:
+        token = token.head
+        if token.pos_ in {"VERB", "AUX"}:
+            return grammar.modality(token)
+    return grammar.Modality("asserted")
+
+
+def _trigger_end(verb: Token, word: str | None) -> Token:
+    if word:
+        for child in verb.children:
+            if child.lower_ == word and child.i == verb.i + 1:
+                return child
+    return verb
+
+
+def _symmetric_pairs(actors: list[Actor]) -> list[tuple[Actor, Actor]]:
+    return [(a, b) for a in actors for b in actors if a is not b]
+
+
+def _distinct_actors(source: Actor, target: Actor) -> bool:
+    if source.start == target.start:
+        return False
+    return not (source.code == target.code and source.name == target.name)
+
+
+def _distinct(actors: list[Actor]) -> list[Actor]:
+    seen: dict[int, Actor] = {}
+    for actor in actors:
+        seen.setdefault(actor.start, actor)
+    return list(seen.values())
+
+
+def _confidence(c: Candidate, headline: bool) -> float:
+    """A heuristic in [0, 1]: lower for coreference, nominal triggers, headlines."""
+    score = 0.7
+    for actor in (c.source, c.target):
+        if actor.evidence and actor.evidence.startswith("coref:"):
+            score -= 0.1
+        if actor.sector is None:
+            score -= 0.05
+    if c.trigger.pos_ in {"NOUN", "PROPN"}:
+        score -= 0.1
+    if headline:
+        score -= 0.1
+    if c.modality != "asserted":
+        score -= 0.05
+    return round(max(0.05, min(0.95, score)), 2)

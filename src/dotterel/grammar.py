@@ -1,0 +1,137 @@
+"""Dependency-parse helpers for the event coder.
+
+Small, pure functions over spaCy tokens: who is the grammatical agent of a
+verb (through passives, relative clauses, coordinated verbs and control),
+where its objects are, and whether the act is asserted, negated, intended
+or hypothetical.  They know English grammar, not the CAMEO lexicon.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from spacy.tokens import Token
+
+_RELATIVE_PRONOUNS = frozenset({"that", "which", "who", "whom", "whose"})
+_FUTURE_AUX = frozenset({"will", "shall", "'ll"})
+_HYPOTHETICAL_AUX = frozenset({"would", "could", "may", "might", "should", "can", "must"})
+# Verbs that announce their complement instead of reporting it as done:
+# "plans to visit", "agreed to meet", "threatened to strike".
+INTENT_VERBS = frozenset({
+    "plan", "intend", "want", "agree", "offer", "promise", "pledge", "vow", "decide", "seek",
+    "hope", "expect", "prepare", "aim", "wish", "propose", "consider", "mull", "volunteer",
+    "be", "set", "schedule", "try", "attempt", "threaten", "warn", "refuse",
+    "decline", "reject",
+})
+THREAT_VERBS = frozenset({"threaten", "warn", "vow"})
+REFUSAL_VERBS = frozenset({"refuse", "decline", "reject"})
+# Verbs whose object is asked to do the complement: the complement is the
+# content of the request, not an event that happened.
+REQUEST_VERBS = frozenset({
+    "urge", "ask", "call", "press", "request", "demand", "encourage", "invite", "appeal",
+    "tell", "order", "push", "implore", "exhort", "persuade", "beg",
+})
+
+
+@dataclass(frozen=True, slots=True)
+class Modality:
+    """How the sentence presents the act."""
+
+    kind: str  # asserted | negated | future | intended | hypothetical | threatened | requested | refused
+    governor: Token | None = None  # the verb that governs an intended act
+
+
+def subjects(verb: Token) -> tuple[list[Token], bool]:
+    """Heads of the verb's agent noun phrases, and whether the verb is passive.
+
+    For a passive verb the agent is the object of "by".
+    """
+    passive = any(c.dep_ in {"nsubjpass", "auxpass"} for c in verb.children)
+    if passive:
+        return [p for c in verb.children if c.dep_ == "agent" for p in c.children if p.dep_ == "pobj"], True
+    found = [c for c in verb.children if c.dep_ in {"nsubj", "csubj"}]
+    if found:
+        if found[0].lower_ in _RELATIVE_PRONOUNS and verb.dep_ == "relcl":
+            return [verb.head], False
+        return found, False
+    if verb.dep_ == "relcl":
+        return [verb.head], False
+    if verb.dep_ == "conj" and verb.head.pos_ in {"VERB", "AUX"}:
+        head_subjects, head_passive = subjects(verb.head)
+        return ([], False) if head_passive else (head_subjects, False)
+    if verb.dep_ in {"xcomp", "advcl"} and verb.head.pos_ in {"VERB", "AUX"}:
+        if verb.dep_ == "xcomp" and verb.head.lemma_ in REQUEST_VERBS:
+            return [c for c in verb.head.children if c.dep_ in {"dobj", "dative"}], False
+        return subjects(verb.head)[0], False
+    return [], False
+
+
+def passive_patient(verb: Token) -> list[Token]:
+    return [c for c in verb.children if c.dep_ == "nsubjpass"]
+
+
+def slot_heads(verb: Token, slot: str) -> list[Token]:
+    """Heads filling a target slot: "dobj", "dative" or a preposition."""
+    if slot == "dobj":
+        return [c for c in verb.children if c.dep_ in {"dobj", "obj"}]
+    if slot in {"dative", "iobj"}:
+        found = [c for c in verb.children if c.dep_ in {"dative", "iobj"} and c.pos_ != "ADP"]
+        return found or [p for c in verb.children if c.dep_ == "dative" for p in c.children if p.dep_ == "pobj"]
+    if slot == "attr":
+        return [c for c in verb.children if c.dep_ == "attr"]
+    return [
+        p
+        for c in verb.children
+        if c.dep_ in {"prep", "agent", "dative", "prt"} and c.lower_ == slot
+        for p in c.children
+        if p.dep_ == "pobj"
+    ]
+
+
+def has_particle(verb: Token, particle: str) -> bool:
+    return any(c.dep_ in {"prt", "prep", "advmod"} and c.lower_ == particle for c in verb.children)
+
+
+def modality(verb: Token) -> Modality:
+    """Asserted, negated, future, hypothetical, or intended by a governing verb."""
+    children = list(verb.children)
+    if any(c.dep_ == "neg" or c.lower_ in {"never"} for c in children):
+        return Modality("negated")
+    if verb.dep_ == "xcomp" and verb.head.pos_ in {"VERB", "AUX", "ADJ"}:
+        governor = verb.head
+        lemma = governor.lemma_
+        if lemma in REQUEST_VERBS:
+            return Modality("requested", governor)
+        if lemma in THREAT_VERBS:
+            return Modality("threatened", governor)
+        if lemma in REFUSAL_VERBS:
+            return Modality("refused", governor)
+        if lemma in INTENT_VERBS or governor.pos_ == "ADJ":  # "ready to", "willing to"
+            return Modality("intended", governor)
+    for aux in (c for c in children if c.dep_ in {"aux", "auxpass"}):
+        if aux.lower_ in _FUTURE_AUX or (aux.lower_ == "going" and verb.dep_ == "xcomp"):
+            return Modality("future")
+        if aux.lower_ in _HYPOTHETICAL_AUX:
+            return Modality("hypothetical")
+    if _under_condition(verb):
+        return Modality("hypothetical")
+    return Modality("asserted")
+
+
+def _under_condition(verb: Token) -> bool:
+    """Inside an "if"/"unless" clause, at any depth."""
+    token = verb
+    while token.head.i != token.i:
+        if any(c.dep_ == "mark" and c.lower_ in {"if", "unless", "whether"} for c in token.children):
+            return True
+        if token.dep_ not in {"conj", "xcomp", "ccomp", "advcl"}:
+            break
+        token = token.head
+    return False
+
+
+def light_verb_of(noun: Token) -> Token | None:
+    """The verb governing an event noun as its object ("held talks")."""
+    if noun.dep_ in {"dobj", "obj"} and noun.head.pos_ in {"VERB", "AUX"}:
+        return noun.head
+    return None

