@@ -36,6 +36,12 @@ _COUNTRY_KINDS = frozenset({"country", "adjective", "capital"})
 _PERSON_PRONOUNS = frozenset({"he", "him", "his", "she", "her", "hers"})
 _PLURAL_PRONOUNS = frozenset({"they", "them", "their", "theirs"})
 _THING_PRONOUNS = frozenset({"it", "its"})
+# Titles that take their sector from the body they belong to ("head of the
+# army", "spokesman for the ministry").
+_GENERIC_HEADS = frozenset({
+    "chief", "head", "leader", "deputy", "member", "members", "spokesman", "spokeswoman",
+    "spokesperson", "representative", "director", "secretary", "commander", "official", "officials",
+})
 _NP_HEAD_LINKS = frozenset({"compound", "amod", "poss", "nmod", "npadvmod", "case", "det", "nummod", "flat", "appos"})
 
 
@@ -109,21 +115,39 @@ class ActorResolver:
         return index
 
     def resolve_head(
-        self, head: Token, index: DocIndex, memory: ArticleMemory, sentence_index: int, offset: int
+        self,
+        head: Token,
+        index: DocIndex,
+        memory: ArticleMemory,
+        sentence_index: int,
+        offset: int,
+        place: KBEntry | None = None,
     ) -> Actor | None:
-        """Resolve the noun phrase headed by ``head`` (one conjunct)."""
+        """Resolve the noun phrase headed by ``head`` (one conjunct).
+
+        ``place`` is the country where the sentence sets its scene ("In
+        Baghdad, ..."): the country of a title that names none.
+        """
         position = (sentence_index, head.i)
         lower = head.lower_
         if head.pos_ == "PRON" or lower in _PERSON_PRONOUNS | _PLURAL_PRONOUNS | _THING_PRONOUNS:
             return _pronoun(head, memory, position, offset)
-        tokens = noun_phrase(head)
+        tokens = noun_phrase(head, index)
         span = head.doc[min(t.i for t in tokens) : max(t.i for t in tokens) + 1]
         text, start = span.text, offset + span.start_char
         found = self._combine(head, tokens, index, memory.date)
         if found is None:
-            return _by_description(head, tokens, index, memory, position, text, start, offset)
+            actor = _by_description(head, tokens, index, memory, position, text, start)
+            if actor is None and place is not None and place.country:
+                sector = _sector_near(head, tokens, index)
+                if sector and head.pos_ in {"NOUN", "PROPN"}:
+                    code = place.country + sector
+                    name = _person_name(tokens)
+                    evidence = f"place:{place.surface}"
+                    return Actor(text, start, start + len(text), code, place.country, sector, name, None, evidence)
+            return actor
         actor = Actor(text=text, start=start, end=start + len(text), **found)
-        if actor.name is None and actor.sector and head.doc[span.start].lower_ == "the":
+        if actor.name is None and actor.sector and head.tag_ == "NN" and head.doc[span.start].lower_ == "the":
             # "the Iraqi official": borrow the name of the last such actor.
             for earlier in memory.before(position):
                 if earlier.actor.code == actor.code and earlier.actor.name and earlier.person:
@@ -168,18 +192,59 @@ class ActorResolver:
         }
 
 
-def noun_phrase(head: Token) -> list[Token]:
-    """Tokens that describe ``head``: modifiers, appositions, "of/in X"."""
+def scene_country(span: Span, index: DocIndex) -> KBEntry | None:
+    """The country a sentence is set in: "In Baghdad, ...", "met in Tehran"."""
+    for token in span:
+        if token.dep_ == "pobj" and token.head.lower_ in {"in", "at"} and token.head.head.pos_ in {"VERB", "AUX"}:
+            match = index.kb.get(token.i)
+            if match is not None and not match.patron:
+                for entry in match.entries:
+                    if entry.kind in {"country", "capital"}:
+                        return entry
+    return None
+
+
+def noun_phrase(head: Token, index: DocIndex) -> list[Token]:
+    """Tokens that describe ``head``: modifiers, appositions, "of/in X".
+
+    A prepositional phrase describes the head only when the head is an
+    actor word ("the minister of Iraq"), not in "the prospect of US talks".
+    """
     out = [head]
+    actor_like = (
+        head.i in index.kb
+        or head.i in index.sectors
+        or head.ent_type_ == "PERSON"
+        or head.lower_ in _GENERIC_HEADS
+        or any(c.dep_ == "appos" and c.ent_type_ == "PERSON" for c in head.children)
+    )
+    first_conj = min((c.i for c in head.children if c.dep_ == "conj"), default=None)
     for child in head.children:
-        if child.dep_ == "prep" and child.lower_ in _ATTACHING_PREPS:
-            for pobj in child.children:
-                if pobj.dep_ == "pobj":
-                    out.append(child)
-                    out.extend(noun_phrase(pobj))
-        elif child.dep_ not in _CLAUSE_DEPS:
-            out.extend(noun_phrase(child) if child.dep_ == "appos" else _subtree(child))
+        if child.dep_ == "prep":
+            if actor_like and child.lower_ in _ATTACHING_PREPS:
+                for pobj in child.children:
+                    if pobj.dep_ == "pobj":
+                        out.append(child)
+                        out.extend(noun_phrase(pobj, index))
+        elif child.dep_ == "appos":
+            # "A and B's speaker, Name": the apposition names the last conjunct.
+            if first_conj is None or child.i < first_conj:
+                out.extend(noun_phrase(child, index))
+        elif child.dep_ not in _CLAUSE_DEPS and not _hyphen_partner(child, head, index):
+            out.extend(_subtree(child))
     return out
+
+
+def _hyphen_partner(child: Token, head: Token, index: DocIndex) -> bool:
+    """"Iran" in "Iran-US": another party joined by a hyphen, not a modifier."""
+    return (
+        child.i + 2 == head.i
+        and child.nbor(1).text in "-–/"
+        and child.i in index.kb
+        and head.i in index.kb
+        and index.kb[child.i] is not index.kb[head.i]
+        and not index.kb[child.i].patron
+    )
 
 
 def np_head(token: Token) -> Token:
@@ -235,6 +300,11 @@ def _sector_near(head: Token, tokens: list[Token], index: DocIndex) -> str | Non
     hits = [index.sectors[t.i] for t in tokens if t.i in index.sectors]
     if not hits:
         return None
+    if head.lower_ in _GENERIC_HEADS:
+        # "deputy chief of the armed forces" belongs to the body they head.
+        of_hits = [h for h in hits if h[0] > head.i and head.doc[head.i + 1 : h[0]].text.startswith("of")]
+        if of_hits:
+            return of_hits[0][2]
     return min(hits, key=lambda h: (not h[0] <= head.i < h[1], abs(h[0] - head.i)))[2]
 
 
@@ -275,7 +345,7 @@ def _pronoun(head: Token, memory: ArticleMemory, position: tuple[int, int], offs
             continue
         if lower in _PLURAL_PRONOUNS and not earlier.plural:
             continue
-        if lower in _THING_PRONOUNS and (earlier.person or earlier.plural):
+        if lower in _THING_PRONOUNS and (earlier.person or earlier.plural or head.dep_ not in {"nsubj", "poss"}):
             continue
         start = offset + head.idx
         return replace(earlier.actor, text=head.text, start=start, end=start + len(head.text), evidence=_coref(earlier))
@@ -290,7 +360,6 @@ def _by_description(
     position: tuple[int, int],
     text: str,
     start: int,
-    offset: int,
 ) -> Actor | None:
     """A surname or a bare title: the latest earlier mention that fits it."""
     name = _person_name(tokens)

@@ -27,7 +27,8 @@ from dataclasses import dataclass, field
 from spacy.tokens import Doc, Token
 
 from . import grammar
-from .actors import ActorResolver, ArticleMemory, DocIndex, Remembered, conjuncts, np_head
+from .actors import ActorResolver, ArticleMemory, DocIndex, Remembered, conjuncts, np_head, scene_country
+from .knowledge import KBEntry
 from .lexicon import Lexicon, NounPattern, VerbPattern
 from .model import Actor, Article, Event, Trigger
 from .nlp import ParsedArticle, ParsedSentence
@@ -44,6 +45,10 @@ _REQUEST_REFINEMENTS = {
     ("10", "08"): "105",
     ("10", "07"): "103",
 }
+# Prepositions that put an event noun in the future or make it a goal.
+_PROSPECTIVE_PREPS = frozenset({"for", "to", "toward", "towards", "ahead", "before"})
+# Prepositions that place a statement inside an event ("during talks with").
+_CIRCUMSTANCE_PREPS = frozenset({"during", "at", "in", "after", "on", "following", "amid"})
 _REFUSAL_CODES = {"04": "125", "08": "124", "07": "122", "06": "121"}
 
 
@@ -64,6 +69,7 @@ class Candidate:
 class _SentenceState:
     sentence: ParsedSentence
     index: DocIndex
+    place: KBEntry | None = None
     actors: dict[int, Actor | None] = field(default_factory=dict)
 
 
@@ -86,7 +92,7 @@ class EventCoder:
             index = indexes.get(id(doc))
             if index is None:
                 index = indexes[id(doc)] = self.resolver.index(doc)
-            state = _SentenceState(sentence, index)
+            state = _SentenceState(sentence, index, scene_country(sentence.span, index))
             self._register_mentions(state, memory)
             seen: set[tuple[int, int, int, str]] = set()
             for candidate in self._candidates(state, memory):
@@ -110,14 +116,22 @@ class EventCoder:
                 if span.start <= head.i < span.end:
                     heads.setdefault(head.i, head)
         for i in sorted(heads):
+            if self._is_event_noun(heads[i]):
+                continue  # "the Iran-US talks" is an event, not an actor to refer back to
             actor = self._actor(heads[i], state, memory)
             if actor is not None:
                 memory.remember(Remembered(actor, (state.sentence.record.index, i), *_number(heads[i], actor)))
 
+    def _is_event_noun(self, token: Token) -> bool:
+        return token.pos_ in {"NOUN", "PROPN"} and (
+            self.lexicon.noun_pattern(token.lemma_.lower()) is not None
+            or self.lexicon.noun_pattern(token.lower_) is not None
+        )
+
     def _actor(self, head: Token, state: _SentenceState, memory: ArticleMemory) -> Actor | None:
         if head.i not in state.actors:
             state.actors[head.i] = self.resolver.resolve_head(
-                head, state.index, memory, state.sentence.record.index, state.sentence.segment.offset
+                head, state.index, memory, state.sentence.record.index, state.sentence.segment.offset, state.place
             )
         return state.actors[head.i]
 
@@ -130,7 +144,8 @@ class EventCoder:
         found: list[Actor] = []
         for child in noun.children:
             if child.dep_ in {"compound", "nmod", "amod", "poss"} and child.pos_ in {"PROPN", "NOUN", "ADJ"}:
-                found.extend(self._actors(child, state, memory))
+                for part in _hyphen_chain(child):
+                    found.extend(self._actors(part, state, memory))
             elif child.dep_ == "prep" and child.lower_ == "between":
                 for pobj in (c for c in child.children if c.dep_ == "pobj"):
                     found.extend(self._actors(pobj, state, memory))
@@ -147,39 +162,41 @@ class EventCoder:
                 if noun is not None:
                     yield from self._noun_candidates(token, noun, state, memory)
 
-    def _verb_pattern(self, verb: Token) -> VerbPattern | None:
-        for pattern in self.lexicon.verb_patterns(verb.lemma_.lower()):
-            if pattern.particle and not grammar.has_particle(verb, pattern.particle):
-                continue
-            if pattern.prep and not grammar.has_particle(verb, pattern.prep):
-                continue
-            return pattern
-        return None
+    def _verb_patterns(self, verb: Token) -> list[VerbPattern]:
+        """Patterns whose particle/preposition the verb has, most specific first."""
+        return [
+            p
+            for p in self.lexicon.verb_patterns(verb.lemma_.lower())
+            if (not p.particle or grammar.has_particle(verb, p.particle))
+            and (not p.prep or grammar.has_particle(verb, p.prep))
+        ]
 
     def _verb_candidates(self, verb: Token, state: _SentenceState, memory: ArticleMemory) -> Iterator[Candidate]:
-        pattern = self._verb_pattern(verb)
-        if pattern is None:
-            return
-        mood = grammar.modality(verb)
-        code = self._apply_modality(pattern.cameo, pattern.intent, pattern.negated, mood)
-        if code is None:
+        patterns = self._verb_patterns(verb)
+        if not patterns:
             return
         subject_heads, passive = grammar.subjects(verb)
         sources = [a for h in subject_heads for a in self._actors(h, state, memory)]
         if not sources:
             return
-        code, targets = self._targets(verb, pattern, code, passive, state, memory)
-        code = self._refine_request(verb, code, state)
-        if targets:
-            pairs = [(s, t) for s in sources for t in targets]
-        elif pattern.symmetric and len(sources) > 1:
-            pairs = _symmetric_pairs(sources)
-        else:
-            return
-        end = _trigger_end(verb, pattern.particle or pattern.prep)
-        for source, target in pairs:
-            if _distinct_actors(source, target):
-                yield Candidate(source, target, code, verb, end, pattern.id, mood.kind)
+        mood = grammar.modality(verb)
+        for pattern in patterns:
+            code = self._apply_modality(pattern.cameo, pattern.intent, pattern.negated, mood)
+            if code is None:
+                continue
+            code, targets = self._targets(verb, pattern, code, passive, state, memory)
+            if targets:
+                pairs = [(s, t) for s in sources for t in targets]
+            elif pattern.symmetric and len(sources) > 1:
+                pairs = _symmetric_pairs(sources)
+            else:
+                continue
+            code = self._refine_request(verb, code)
+            end = _trigger_end(verb, pattern.particle or pattern.prep)
+            for source, target in pairs:
+                if _distinct_actors(source, target):
+                    yield Candidate(source, target, code, verb, end, pattern.id, mood.kind)
+            return  # the most specific pattern that found its actors wins
 
     def _targets(
         self,
@@ -193,31 +210,45 @@ class EventCoder:
         if passive:
             patients = [a for h in grammar.passive_patient(verb) for a in self._actors(h, state, memory)]
             return code, patients
+        # The object can set the code whatever slot the target is in:
+        # "fired missiles at the base" is an aerial attack.
+        for obj in grammar.slot_heads(verb, "dobj"):
+            override = _object_code(pattern, obj)
+            if override is not None:
+                code = self._keep_intent(code, pattern, override)
         for slot in pattern.target:
             for head in grammar.slot_heads(verb, slot):
-                override = pattern.objects.get(head.lemma_.lower()) or pattern.objects.get(head.lower_)
+                override = _object_code(pattern, head)
                 if override is not None:
                     code = self._keep_intent(code, pattern, override)
                     parties = self._participants(head, state, memory)
                     if parties:
                         return code, parties
                     continue
-                actors = self._actors(head, state, memory)
+                actors = self._actors(head, state, memory) or self._event_parties(head, state, memory)
                 if actors:
                     return code, actors
         return code, []
+
+    def _event_parties(self, head: Token, state: _SentenceState, memory: ArticleMemory) -> list[Actor]:
+        """Parties of an event noun inside an object: "denounced the prospect of US-Iraq talks"."""
+        for token in (head, *(p for c in head.children if c.lower_ == "of" for p in c.children if p.dep_ == "pobj")):
+            if self._is_event_noun(token):
+                parties = self._participants(token, state, memory)
+                if len(parties) > 1:
+                    return parties
+        return []
 
     def _keep_intent(self, code: str, pattern: VerbPattern, override: str) -> str:
         """An object override must not turn an announced act into a done one."""
         return override if code == pattern.cameo else code
 
-    def _refine_request(self, verb: Token, code: str, state: _SentenceState) -> str:
+    def _refine_request(self, verb: Token, code: str) -> str:
         if verb.lemma_ not in grammar.REQUEST_VERBS:
             return code
         for child in verb.children:
             if child.dep_ in {"xcomp", "ccomp"}:
-                requested = self._verb_pattern(child)
-                if requested is not None:
+                for requested in self._verb_patterns(child)[:1]:
                     return _REQUEST_REFINEMENTS.get((code[:2], requested.cameo[:2]), code)
         return code
 
@@ -241,15 +272,21 @@ class EventCoder:
         self, noun: Token, pattern: NounPattern, state: _SentenceState, memory: ArticleMemory
     ) -> Iterator[Candidate]:
         governor = grammar.light_verb_of(noun)
-        if governor is not None and self._verb_pattern(governor) is not None:
-            return  # the verb's own pattern codes it ("called for talks")
         if governor is not None and governor.lemma_.lower() in self.lexicon.light_verbs:
             mood = grammar.modality(governor)
             sources = [a for h in grammar.subjects(governor)[0] for a in self._actors(h, state, memory)]
             trigger_start = governor
+        elif governor is not None and self._verb_patterns(governor):
+            return  # the verb's own pattern codes it ("rejected the talks")
         else:
+            prep = grammar.governing_preposition(noun)
+            if prep is not None and prep.lower_ in _PROSPECTIVE_PREPS:
+                return  # "called for talks", "looks forward to the talks": not (yet) held
             mood = _nearest_modality(noun)
             sources = self._noun_sources(noun, state, memory)
+            if not sources and prep is not None and prep.lower_ in _CIRCUMSTANCE_PREPS and prep.head.pos_ in {"VERB", "AUX"}:
+                # "X said during a meeting with Y": X is the party meeting Y.
+                sources = [a for h in grammar.subjects(prep.head)[0] for a in self._actors(h, state, memory)]
             trigger_start = noun
         code = self._apply_modality(pattern.cameo, pattern.intent, None, mood)
         if code is None:
@@ -345,6 +382,19 @@ def _number(head: Token, actor: Actor) -> tuple[bool, bool]:
     return plural, person
 
 
+def _hyphen_chain(token: Token) -> list[Token]:
+    """"Iran-US": the parser hangs "Iran" on "US"; both are parties."""
+    chain = [token]
+    for child in token.children:
+        if child.dep_ in {"compound", "nmod", "amod"} and child.i + 2 == token.i and child.nbor(1).text in "-–/":
+            chain[:0] = _hyphen_chain(child)
+    return chain
+
+
+def _object_code(pattern: VerbPattern, head: Token) -> str | None:
+    return pattern.objects.get(head.lower_) or pattern.objects.get(head.lemma_.lower())
+
+
 def _nearest_modality(noun: Token) -> grammar.Modality:
     token = noun
     while token.head.i != token.i:
@@ -373,9 +423,9 @@ def _distinct_actors(source: Actor, target: Actor) -> bool:
 
 
 def _distinct(actors: list[Actor]) -> list[Actor]:
-    seen: dict[int, Actor] = {}
+    seen: dict[tuple[int, int], Actor] = {}
     for actor in actors:
-        seen.setdefault(actor.start, actor)
+        seen.setdefault((actor.start, actor.end), actor)
     return list(seen.values())
 
 

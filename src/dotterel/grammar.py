@@ -71,7 +71,21 @@ def passive_patient(verb: Token) -> list[Token]:
 
 
 def slot_heads(verb: Token, slot: str) -> list[Token]:
-    """Heads filling a target slot: "dobj", "dative" or a preposition."""
+    """Heads filling a target slot: "dobj", "dative" or a preposition.
+
+    A preposition the parser hung on the direct object counts too
+    ("discussed the issues with officials").
+    """
+    found = _slot_heads(verb, slot)
+    if not found and slot not in {"dobj", "dative", "iobj", "attr"}:
+        for obj in (c for c in verb.children if c.dep_ in {"dobj", "obj"}):
+            found = [p for c in obj.children if c.dep_ == "prep" and c.lower_ == slot for p in c.children if p.dep_ == "pobj"]
+            if found:
+                break
+    return found
+
+
+def _slot_heads(verb: Token, slot: str) -> list[Token]:
     if slot == "dobj":
         return [c for c in verb.children if c.dep_ in {"dobj", "obj"}]
     if slot in {"dative", "iobj"}:
@@ -108,6 +122,10 @@ def modality(verb: Token) -> Modality:
             return Modality("refused", governor)
         if lemma in INTENT_VERBS or governor.pos_ == "ADJ":  # "ready to", "willing to"
             return Modality("intended", governor)
+    if verb.dep_ in {"advcl", "acl", "relcl", "xcomp", "ccomp", "csubj"} and any(
+        c.dep_ == "aux" and c.tag_ == "TO" for c in children
+    ):
+        return Modality("hypothetical")  # a purpose or an infinitive: "time for X to talk"
     for aux in (c for c in children if c.dep_ in {"aux", "auxpass"}):
         if aux.lower_ in _FUTURE_AUX or (aux.lower_ == "going" and verb.dep_ == "xcomp"):
             return Modality("future")
@@ -130,8 +148,22 @@ def _under_condition(verb: Token) -> bool:
     return False
 
 
+# "began a series of talks", "held a round of talks": the noun of a measure
+# phrase passes its verb on to the event noun.
+_MEASURE_NOUNS = frozenset({"series", "round", "rounds", "wave", "spate", "string", "number", "set", "flurry"})
+
+
 def light_verb_of(noun: Token) -> Token | None:
     """The verb governing an event noun as its object ("held talks")."""
+    if noun.dep_ == "pobj" and noun.head.lower_ == "of" and noun.head.head.lower_ in _MEASURE_NOUNS:
+        noun = noun.head.head
     if noun.dep_ in {"dobj", "obj"} and noun.head.pos_ in {"VERB", "AUX"}:
+        return noun.head
+    return None
+
+
+def governing_preposition(noun: Token) -> Token | None:
+    """The preposition a noun is the object of, if any ("during [the talks]")."""
+    if noun.dep_ == "pobj" and noun.head.dep_ == "prep":
         return noun.head
     return None

@@ -57,7 +57,7 @@ CREATE TABLE IF NOT EXISTS events (
     trigger_pattern VARCHAR, modality VARCHAR, confidence DOUBLE, outlet VARCHAR, url VARCHAR,
     run_id VARCHAR);
 CREATE TABLE IF NOT EXISTS rejects (
-    run_id VARCHAR, origin VARCHAR, record VARCHAR, reason VARCHAR, at TIMESTAMP);
+    run_id VARCHAR, origin VARCHAR, record VARCHAR, reason VARCHAR, rejected_at TIMESTAMP);
 """
 
 
