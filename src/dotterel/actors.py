@@ -42,6 +42,7 @@ _GENERIC_HEADS = frozenset({
     "chief", "head", "leader", "deputy", "member", "members", "spokesman", "spokeswoman",
     "spokesperson", "representative", "director", "secretary", "commander", "official", "officials",
 })
+_STATE_SECTORS = frozenset({"GOV", "LEG", "JUD", "SPY", "BUS"})
 _NP_HEAD_LINKS = frozenset({"compound", "amod", "poss", "nmod", "npadvmod", "case", "det", "nummod", "flat", "appos"})
 
 
@@ -78,6 +79,9 @@ class ArticleMemory:
 
     def remember(self, item: Remembered) -> None:
         self.mentions.append(item)
+
+    def countries(self) -> set[str | None]:
+        return {m.actor.country for m in self.mentions if m.actor.country}
 
     def before(self, position: tuple[int, int]) -> list[Remembered]:
         return [m for m in reversed(self.mentions) if m.position < position]
@@ -130,19 +134,25 @@ class ActorResolver:
         """
         position = (sentence_index, head.i)
         lower = head.lower_
-        if head.pos_ == "PRON" or lower in _PERSON_PRONOUNS | _PLURAL_PRONOUNS | _THING_PRONOUNS:
+        if lower in _PERSON_PRONOUNS | _PLURAL_PRONOUNS | _THING_PRONOUNS:
             return _pronoun(head, memory, position, offset)
+        if head.pos_ == "PRON":
+            return None  # "what", "which", "who": not an actor by itself
         tokens = noun_phrase(head, index)
         span = head.doc[min(t.i for t in tokens) : max(t.i for t in tokens) + 1]
         text, start = span.text, offset + span.start_char
-        found = self._combine(head, tokens, index, memory.date)
+        found = self._combine(head, tokens, index, memory)
         if found is None:
             actor = _by_description(head, tokens, index, memory, position, text, start)
+            name = _person_name(tokens)
             if actor is None and place is not None and place.country:
+                # A named official with a title but no country ("Defense
+                # Minister X"), or a group of people ("demonstrators"), in a
+                # sentence set in one country.  Unnamed officials stay
+                # unresolved: "the minister arrived in Baghdad" is a visitor.
                 sector = _sector_near(head, tokens, index)
-                if sector and head.pos_ in {"NOUN", "PROPN"}:
+                if sector and (name or sector not in _STATE_SECTORS):
                     code = place.country + sector
-                    name = _person_name(tokens)
                     evidence = f"place:{place.surface}"
                     return Actor(text, start, start + len(text), code, place.country, sector, name, None, evidence)
             return actor
@@ -155,13 +165,17 @@ class ActorResolver:
         return actor
 
     def _combine(
-        self, head: Token, tokens: list[Token], index: DocIndex, date: dt.date | None
+        self, head: Token, tokens: list[Token], index: DocIndex, memory: ArticleMemory
     ) -> dict[str, str | None] | None:
         """Code from what the phrase itself says, or None if it says nothing."""
+        date = memory.date
         matches = _unique(index.kb[t.i] for t in tokens if t.i in index.kb)
         own = [m for m in matches if not m.patron and not _possessor_of_proxy(head, m)]
+        seen_countries = memory.countries()
         for match in sorted(own, key=lambda m: (not _covers(m, head), abs(m.start - head.i))):
-            for entry in match.entries:
+            # An ambiguous name ("RSF") goes to the reading whose country the
+            # article has already mentioned.
+            for entry in sorted(match.entries, key=lambda e: e.country not in seen_countries):
                 if entry.kind == "person":
                     person = self.kb.person(entry.surface, date)
                     if person is not None:

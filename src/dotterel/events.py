@@ -231,13 +231,15 @@ class EventCoder:
         return code, []
 
     def _event_parties(self, head: Token, state: _SentenceState, memory: ArticleMemory) -> list[Actor]:
-        """Parties of an event noun inside an object: "denounced the prospect of US-Iraq talks"."""
-        for token in (head, *(p for c in head.children if c.lower_ == "of" for p in c.children if p.dep_ == "pobj")):
-            if self._is_event_noun(token):
-                parties = self._participants(token, state, memory)
-                if len(parties) > 1:
-                    return parties
-        return []
+        """Parties of event nouns in an object: "condemned the US airstrikes"
+        (the agent), "denounced the prospect of US-Iraq talks" (both sides)."""
+        found: list[Actor] = []
+        for conjunct in conjuncts(head):
+            of_objects = (p for c in conjunct.children if c.lower_ == "of" for p in c.children if p.dep_ == "pobj")
+            for token in (conjunct, *of_objects):
+                if self._is_event_noun(token):
+                    found.extend(self._participants(token, state, memory))
+        return _distinct(found)
 
     def _keep_intent(self, code: str, pattern: VerbPattern, override: str) -> str:
         """An object override must not turn an announced act into a done one."""

@@ -69,14 +69,26 @@ class ParsedSentence:
 class ParsedArticle:
     article: Article
     sentences: tuple[ParsedSentence, ...]
+    dateline: str | None = None
 
 
-def split_segments(article: Article) -> list[tuple[int, int, bool]]:
-    """Return (start, end, is_headline) of each non-empty line of the text.
+_MONTH = r"(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]*\.?"
+_PLACE = r"[A-Z][A-Z.'’]{2,}(?:[ -][A-Z][A-Z.'’]+)*(?:,\s*[A-Z][a-z]+(?:\s[A-Z][a-z]+)*)?"
+# "BAGHDAD, May 20 (Wire) -", "KYIV:", "Oct 12 (Courier) -": where and when
+# the story was filed.  It is not part of the first sentence.
+_DATELINE = re.compile(
+    rf"^(?:{_PLACE}(?:,?\s+{_MONTH}\s+\d{{1,2}})?|{_MONTH}\s+\d{{1,2}})"
+    r"(?:\s*\([^()]{1,40}\))?\s*(?:[-–—:])\s+(?=[A-Z“\"])"
+)
 
-    Cleaning has put the headline on the first line when there is one.
+
+def split_segments(article: Article) -> list[tuple[int, int, str]]:
+    """Return (start, end, kind) of each non-empty line of the text.
+
+    Kinds: ``headline`` (cleaning puts it on the first line), ``dateline``
+    (split off the start of the first body paragraph) and ``body``.
     """
-    spans: list[tuple[int, int, bool]] = []
+    spans: list[tuple[int, int, str]] = []
     pos = 0
     text = article.text
     for line in text.split("\n"):
@@ -85,13 +97,15 @@ def split_segments(article: Article) -> list[tuple[int, int, bool]]:
         stripped = line.strip()
         if not stripped:
             continue
-        lead = len(line) - len(line.lstrip())
-        start += lead
+        start += len(line) - len(line.lstrip())
         end = start + len(stripped)
-        spans.append((start, end, False))
-    if spans and article.title and text.startswith(article.title):
-        first = spans[0]
-        spans[0] = (first[0], first[1], True)
+        first_body = not any(kind == "body" for _s, _e, kind in spans)
+        dateline = _DATELINE.match(stripped) if first_body else None
+        if dateline is not None:
+            spans.append((start, start + len(dateline.group().rstrip()), "dateline"))
+            start += dateline.end()
+        kind = "headline" if not spans and article.title and text.startswith(article.title) else "body"
+        spans.append((start, end, kind))
     return spans
 
 
@@ -148,13 +162,17 @@ class Parser:
         plans = [split_segments(a) for a in articles]
         texts: list[str] = []
         for article, plan in zip(articles, plans):
-            for start, end, headline in plan:
+            for start, end, kind in plan:
                 piece = article.text[start:end]
-                texts.append(recase_headline(piece, self.keep_case) if headline else piece)
+                if kind == "headline":
+                    texts.append(recase_headline(piece, self.keep_case))
+                elif kind == "body":
+                    texts.append(piece)
         docs = iter(self.nlp.pipe(texts, batch_size=max(self.batch_size, 32)))
         for article, plan in zip(articles, plans):
-            segments = [Segment(next(docs), start, headline) for start, _end, headline in plan]
-            yield ParsedArticle(article, tuple(_sentences(article, segments)))
+            segments = [Segment(next(docs), start, kind == "headline") for start, _end, kind in plan if kind != "dateline"]
+            dateline = next((article.text[s:e] for s, e, kind in plan if kind == "dateline"), None)
+            yield ParsedArticle(article, tuple(_sentences(article, segments)), dateline)
 
 
 def _sentences(article: Article, segments: list[Segment]) -> Iterator[ParsedSentence]:
