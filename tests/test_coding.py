@@ -97,3 +97,21 @@ def test_event_record_has_contract_fields(code):
         assert key in event["source"]
     assert event["date"] == "2023-03-07"
     assert isinstance(event["goldstein"], float)
+
+
+def test_readme_python_example(code):
+    events = code("Japan's foreign minister met his South Korean counterpart in Seoul.", date="2023-09-20")
+    assert ("JPNGOV", "04", "KORGOV") in triples(events)
+
+
+def test_person_resolves_to_role_held_on_the_date(code):
+    before = code("Ebrahim Raisi criticised the United States.", date="2019-06-01")
+    during = code("Ebrahim Raisi criticised the United States.", date="2022-06-01")
+    assert before and during
+    assert before[0]["source"]["code"] != "IRNGOV"
+    assert during[0]["source"]["code"] == "IRNGOV"
+
+
+def test_patron_is_not_the_actor(code):
+    events = code("Iran-backed militias attacked a base used by United States troops in Iraq.")
+    assert not any((e["source"] or {}).get("country") == "IRN" for e in events)

@@ -157,6 +157,8 @@ class ActorResolver:
                     return Actor(text, start, start + len(text), code, place.country, sector, name, None, evidence)
             return actor
         actor = Actor(text=text, start=start, end=start + len(text), **found)
+        if actor.sector is None and head.lemma_.lower() == "counterpart":
+            actor = _counterpart(actor, head, memory, position, offset)
         if actor.name is None and actor.sector and head.tag_ == "NN" and head.doc[span.start].lower_ == "the":
             # "the Iraqi official": borrow the name of the last such actor.
             for earlier in memory.before(position):
@@ -346,6 +348,16 @@ def _fields(entry: KBEntry, evidence: str) -> dict[str, str | None]:
         "role": entry.role,
         "evidence": evidence,
     }
+
+
+def _counterpart(actor: Actor, head: Token, memory: ArticleMemory, position: tuple[int, int], offset: int) -> Actor:
+    """"his Iraqi counterpart" holds the same kind of office as "his" owner."""
+    for child in head.children:
+        if child.dep_ == "poss":
+            owner = _pronoun(child, memory, position, offset) if child.pos_ == "PRON" else None
+            if owner is not None and owner.sector and actor.country:
+                return replace(actor, sector=owner.sector, code=actor.country + owner.sector, name=None)
+    return actor
 
 
 def _coref(earlier: Remembered) -> str:
