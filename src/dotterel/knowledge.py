@@ -27,6 +27,8 @@ from importlib import resources
 from pathlib import Path
 from types import MappingProxyType
 
+from .errors import DataError
+
 __all__ = [
     "Country", "KBEntry", "KnowledgeBase", "KnowledgeBaseError", "SECTOR_CODES",
     "default_actor_dir", "load_knowledge_base", "normalize_surface",
@@ -87,7 +89,7 @@ class KBEntry:
     end: dt.date | None = None
 
 
-class KnowledgeBaseError(ValueError):
+class KnowledgeBaseError(DataError, ValueError):
     """A data file is malformed; the message reads ``file:line: problem``."""
 
 
