@@ -115,3 +115,25 @@ def test_person_resolves_to_role_held_on_the_date(code):
 def test_patron_is_not_the_actor(code):
     events = code("Iran-backed militias attacked a base used by United States troops in Iraq.")
     assert not any((e["source"] or {}).get("country") == "IRN" for e in events)
+
+
+def test_code_dyad_between_given_mentions(pipeline):
+    event = pipeline.code_dyad("Rebels ambushed an army convoy near Goma on Tuesday.", "Rebels", "an army convoy")
+    assert event is not None
+    assert event.plover == "ASSAULT" and event.cameo.startswith("19")
+    assert (event.source.text, event.target.text) == ("Rebels", "an army convoy")
+    assert event.source.start == 0
+
+
+def test_code_dyad_announced_act_is_intent(pipeline):
+    event = pipeline.code_dyad("Kenya will send police officers to Haiti next month.", "Kenya", "Haiti")
+    assert event is not None and event.modality == "future" and event.cameo.startswith("03")
+
+
+def test_code_dyad_rejects_mentions_not_in_text(pipeline):
+    import pytest
+
+    from dotterel.errors import InputError
+
+    with pytest.raises(InputError, match="not in the text"):
+        pipeline.code_dyad("Chile praised Peru.", "Bolivia", "Peru")

@@ -35,6 +35,7 @@ __all__ = [
     "Sentence",
     "Trigger",
     "__version__",
+    "code_dyad",
     "code_text",
 ]
 
@@ -49,6 +50,11 @@ def _default_pipeline() -> Pipeline:
 def code_text(text: str, date: dt.date | str | None = None, source: str | None = None) -> list[Event]:
     """Code one article (plain text, headline optional on the first line)."""
     return _default_pipeline().code_text(text, date=date, source=source)
+
+
+def code_dyad(text: str, source: str, target: str, date: dt.date | str | None = None) -> Event | None:
+    """The event ``text`` reports from mention ``source`` to mention ``target`` (or None)."""
+    return _default_pipeline().code_dyad(text, source, target, date=date)
 
 
 def __getattr__(name: str) -> Any:

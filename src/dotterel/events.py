@@ -66,7 +66,7 @@ class Candidate:
 
 
 @dataclass(slots=True)
-class _SentenceState:
+class SentenceState:
     sentence: ParsedSentence
     index: DocIndex
     place: KBEntry | None = None
@@ -92,19 +92,19 @@ class EventCoder:
             index = indexes.get(id(doc))
             if index is None:
                 index = indexes[id(doc)] = self.resolver.index(doc)
-            state = _SentenceState(sentence, index, scene_country(sentence.span, index))
+            state = SentenceState(sentence, index, scene_country(sentence.span, index))
             self._register_mentions(state, memory)
             seen: set[tuple[int, int, int, str]] = set()
             for candidate in self._candidates(state, memory):
                 key = (candidate.trigger.i, candidate.source.start, candidate.target.start, candidate.cameo)
                 if key not in seen:
                     seen.add(key)
-                    events.append(self._event(article, sentence, candidate))
+                    events.append(self.make_event(article, sentence, candidate))
         return events, [m.actor for m in memory.mentions]
 
     # -- actors -----------------------------------------------------------
 
-    def _register_mentions(self, state: _SentenceState, memory: ArticleMemory) -> None:
+    def _register_mentions(self, state: SentenceState, memory: ArticleMemory) -> None:
         """Resolve every actor-like noun phrase of the sentence, in order."""
         index, span = state.index, state.sentence.span
         heads: dict[int, Token] = {}
@@ -116,30 +116,30 @@ class EventCoder:
                 if span.start <= head.i < span.end:
                     heads.setdefault(head.i, head)
         for i in sorted(heads):
-            if self._is_event_noun(heads[i]):
+            if self.is_event_noun(heads[i]):
                 continue  # "the Iran-US talks" is an event, not an actor to refer back to
-            actor = self._actor(heads[i], state, memory)
+            actor = self.actor(heads[i], state, memory)
             if actor is not None:
                 memory.remember(Remembered(actor, (state.sentence.record.index, i), *_number(heads[i], actor)))
 
-    def _is_event_noun(self, token: Token) -> bool:
+    def is_event_noun(self, token: Token) -> bool:
         return token.pos_ in {"NOUN", "PROPN"} and (
             self.lexicon.noun_pattern(token.lemma_.lower()) is not None
             or self.lexicon.noun_pattern(token.lower_) is not None
         )
 
-    def _actor(self, head: Token, state: _SentenceState, memory: ArticleMemory) -> Actor | None:
+    def actor(self, head: Token, state: SentenceState, memory: ArticleMemory) -> Actor | None:
         if head.i not in state.actors:
             state.actors[head.i] = self.resolver.resolve_head(
                 head, state.index, memory, state.sentence.record.index, state.sentence.segment.offset, state.place
             )
         return state.actors[head.i]
 
-    def _actors(self, head: Token, state: _SentenceState, memory: ArticleMemory) -> list[Actor]:
-        found = (self._actor(c, state, memory) for c in conjuncts(head))
+    def _actors(self, head: Token, state: SentenceState, memory: ArticleMemory) -> list[Actor]:
+        found = (self.actor(c, state, memory) for c in conjuncts(head))
         return [a for a in found if a is not None]
 
-    def _participants(self, noun: Token, state: _SentenceState, memory: ArticleMemory) -> list[Actor]:
+    def _participants(self, noun: Token, state: SentenceState, memory: ArticleMemory) -> list[Actor]:
         """Actors a noun names as its parties: "Iran-US talks", "talks between A and B"."""
         found: list[Actor] = []
         for child in noun.children:
@@ -153,7 +153,7 @@ class EventCoder:
 
     # -- triggers ---------------------------------------------------------
 
-    def _candidates(self, state: _SentenceState, memory: ArticleMemory) -> Iterator[Candidate]:
+    def _candidates(self, state: SentenceState, memory: ArticleMemory) -> Iterator[Candidate]:
         for token in state.sentence.span:
             if token.pos_ in {"VERB", "AUX"} or token.tag_.startswith("VB"):
                 yield from self._verb_candidates(token, state, memory)
@@ -162,7 +162,7 @@ class EventCoder:
                 if noun is not None:
                     yield from self._noun_candidates(token, noun, state, memory)
 
-    def _verb_patterns(self, verb: Token) -> list[VerbPattern]:
+    def verb_patterns(self, verb: Token) -> list[VerbPattern]:
         """Patterns whose particle/preposition the verb has, most specific first."""
         return [
             p
@@ -171,8 +171,8 @@ class EventCoder:
             and (not p.prep or grammar.has_particle(verb, p.prep))
         ]
 
-    def _verb_candidates(self, verb: Token, state: _SentenceState, memory: ArticleMemory) -> Iterator[Candidate]:
-        patterns = self._verb_patterns(verb)
+    def _verb_candidates(self, verb: Token, state: SentenceState, memory: ArticleMemory) -> Iterator[Candidate]:
+        patterns = self.verb_patterns(verb)
         if not patterns:
             return
         subject_heads, passive = grammar.subjects(verb)
@@ -181,7 +181,7 @@ class EventCoder:
             return
         mood = grammar.modality(verb)
         for pattern in patterns:
-            code = self._apply_modality(pattern.cameo, pattern.intent, pattern.negated, mood)
+            code = self.apply_modality(pattern.cameo, pattern.intent, pattern.negated, mood)
             if code is None:
                 continue
             code, targets = self._targets(verb, pattern, code, passive, state, memory)
@@ -204,7 +204,7 @@ class EventCoder:
         pattern: VerbPattern,
         code: str,
         passive: bool,
-        state: _SentenceState,
+        state: SentenceState,
         memory: ArticleMemory,
     ) -> tuple[str, list[Actor]]:
         if passive:
@@ -212,32 +212,37 @@ class EventCoder:
             return code, patients
         # The object can set the code whatever slot the target is in:
         # "fired missiles at the base" is an aerial attack.
+        restricted = pattern.only_objects
         for obj in grammar.slot_heads(verb, "dobj"):
             override = _object_code(pattern, obj)
             if override is not None:
                 code = self._keep_intent(code, pattern, override)
+                restricted = False
         for slot in pattern.target:
             for head in grammar.slot_heads(verb, slot):
                 override = _object_code(pattern, head)
                 if override is not None:
                     code = self._keep_intent(code, pattern, override)
+                    restricted = False
                     parties = self._participants(head, state, memory)
                     if parties:
                         return code, parties
                     continue
+                if restricted:
+                    continue  # "lift" codes only with its listed objects
                 actors = self._actors(head, state, memory) or self._event_parties(head, state, memory)
                 if actors:
                     return code, actors
         return code, []
 
-    def _event_parties(self, head: Token, state: _SentenceState, memory: ArticleMemory) -> list[Actor]:
+    def _event_parties(self, head: Token, state: SentenceState, memory: ArticleMemory) -> list[Actor]:
         """Parties of event nouns in an object: "condemned the US airstrikes"
         (the agent), "denounced the prospect of US-Iraq talks" (both sides)."""
         found: list[Actor] = []
         for conjunct in conjuncts(head):
             of_objects = (p for c in conjunct.children if c.lower_ == "of" for p in c.children if p.dep_ == "pobj")
             for token in (conjunct, *of_objects):
-                if self._is_event_noun(token):
+                if self.is_event_noun(token):
                     found.extend(self._participants(token, state, memory))
         return _distinct(found)
 
@@ -250,11 +255,11 @@ class EventCoder:
             return code
         for child in verb.children:
             if child.dep_ in {"xcomp", "ccomp"}:
-                for requested in self._verb_patterns(child)[:1]:
+                for requested in self.verb_patterns(child)[:1]:
                     return _REQUEST_REFINEMENTS.get((code[:2], requested.cameo[:2]), code)
         return code
 
-    def _apply_modality(
+    def apply_modality(
         self, code: str, intent: str | None, negated: str | None, mood: grammar.Modality
     ) -> str | None:
         kind = mood.kind
@@ -271,14 +276,14 @@ class EventCoder:
         return None  # hypothetical, requested: the act itself did not happen
 
     def _noun_candidates(
-        self, noun: Token, pattern: NounPattern, state: _SentenceState, memory: ArticleMemory
+        self, noun: Token, pattern: NounPattern, state: SentenceState, memory: ArticleMemory
     ) -> Iterator[Candidate]:
         governor = grammar.light_verb_of(noun)
         if governor is not None and governor.lemma_.lower() in self.lexicon.light_verbs:
             mood = grammar.modality(governor)
             sources = [a for h in grammar.subjects(governor)[0] for a in self._actors(h, state, memory)]
             trigger_start = governor
-        elif governor is not None and self._verb_patterns(governor):
+        elif governor is not None and self.verb_patterns(governor):
             return  # the verb's own pattern codes it ("rejected the talks")
         else:
             prep = grammar.governing_preposition(noun)
@@ -290,7 +295,7 @@ class EventCoder:
                 # "X said during a meeting with Y": X is the party meeting Y.
                 sources = [a for h in grammar.subjects(prep.head)[0] for a in self._actors(h, state, memory)]
             trigger_start = noun
-        code = self._apply_modality(pattern.cameo, pattern.intent, None, mood)
+        code = self.apply_modality(pattern.cameo, pattern.intent, None, mood)
         if code is None:
             return
         targets = self._noun_targets(noun, pattern, state, memory)
@@ -307,7 +312,7 @@ class EventCoder:
                 first, last = sorted((trigger_start, noun), key=lambda t: t.i)
                 yield Candidate(source, target, code, first, last, pattern.id, mood.kind)
 
-    def _noun_sources(self, noun: Token, state: _SentenceState, memory: ArticleMemory) -> list[Actor]:
+    def _noun_sources(self, noun: Token, state: SentenceState, memory: ArticleMemory) -> list[Actor]:
         """The agent of a standalone event noun: "Iran's attack", "the US airstrike"."""
         if any(c.dep_ == "prep" and c.lower_ == "between" for c in noun.children):
             return []
@@ -321,7 +326,7 @@ class EventCoder:
         return found if len(found) == 1 else []
 
     def _noun_targets(
-        self, noun: Token, pattern: NounPattern, state: _SentenceState, memory: ArticleMemory
+        self, noun: Token, pattern: NounPattern, state: SentenceState, memory: ArticleMemory
     ) -> list[Actor]:
         for slot in pattern.target:
             if slot == "between":
@@ -336,7 +341,7 @@ class EventCoder:
 
     # -- records ----------------------------------------------------------
 
-    def _event(self, article: Article, sentence: ParsedSentence, c: Candidate) -> Event:
+    def make_event(self, article: Article, sentence: ParsedSentence, c: Candidate) -> Event:
         info = self.ontology.get(c.cameo)
         offset = sentence.segment.offset
         start = offset + c.trigger.idx

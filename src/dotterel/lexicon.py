@@ -12,6 +12,7 @@ Schema of one verb pattern::
       target: [dobj, on]    # where the target is: dobj, dative, or a preposition
       intent: "030"         # optional: the code when the act is only announced
       objects: {talks: "026"}   # optional: object noun -> code override
+      only_objects: false   # optional: fire only with one of those objects
       symmetric: false      # optional: A and B acted on each other
 
 Noun patterns (``nouns:``) have ``noun`` instead of ``verb`` and are coded
@@ -35,7 +36,7 @@ from .errors import DataError
 from .ontology import Ontology, load_ontology
 
 TARGET_SLOTS = frozenset({"dobj", "dative", "iobj", "attr"})
-_VERB_KEYS = {"verb", "prep", "cameo", "target", "intent", "objects", "symmetric", "note", "negated"}
+_VERB_KEYS = {"verb", "prep", "cameo", "target", "intent", "objects", "only_objects", "symmetric", "note", "negated"}
 _NOUN_KEYS = {"noun", "cameo", "target", "intent", "symmetric", "note", "light_verbs"}
 
 
@@ -54,6 +55,7 @@ class VerbPattern:
     intent: str | None = None
     negated: str | None = None
     objects: Mapping[str, str] = field(default_factory=dict)
+    only_objects: bool = False  # fire only when one of ``objects`` is the object
     symmetric: bool = False
 
 
@@ -166,6 +168,7 @@ def _verb_pattern(entry: Any, where: str, ontology: Ontology) -> VerbPattern:
         intent=_code(entry["intent"], where, ontology) if entry.get("intent") else None,
         negated=_code(entry["negated"], where, ontology) if entry.get("negated") else None,
         objects={str(k).lower(): _code(v, where, ontology) for k, v in objects.items()},
+        only_objects=bool(entry.get("only_objects", False)),
         symmetric=bool(entry.get("symmetric", False)),
     )
 

@@ -16,6 +16,7 @@ from spacy.language import Language
 
 from .actors import ActorResolver
 from .clean import clean_article
+from .dyad import DyadCoder
 from .events import EventCoder
 from .knowledge import KnowledgeBase, load_knowledge_base
 from .lexicon import Lexicon, load_lexicon
@@ -60,6 +61,7 @@ class Pipeline:
         self.resolver = ActorResolver(self.knowledge_base, self.nlp.tokenizer)
         self.parser = Parser(self.nlp, keep_case=self.resolver.keep_case, batch_size=batch_size)
         self.coder = EventCoder(self.lexicon, self.ontology, self.resolver)
+        self.dyad_coder = DyadCoder(self.parser, self.coder)
 
     def code(self, articles: Iterable[Article]) -> Iterator[CodedArticle]:
         """Clean, parse and code a stream of articles, in order."""
@@ -84,6 +86,14 @@ class Pipeline:
         """Code one article given as a string."""
         article = Article(id=doc_id, text=text, title=title, date=_as_date(date), source=source, origin="<text>")
         return [e for coded in self.code([article]) for e in coded.events]
+
+    def code_dyad(self, text: str, source: str, target: str, *, date: dt.date | str | None = None) -> Event | None:
+        """The event ``text`` reports from the mention ``source`` to ``target``.
+
+        Both are substrings of ``text``; returns None when the sentence
+        reports no event between them.
+        """
+        return self.dyad_coder.code(text, source, target, _as_date(date))
 
 
 def _as_date(value: dt.date | str | None) -> dt.date | None:

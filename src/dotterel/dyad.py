@@ -1,0 +1,152 @@
+"""Coding between given actors: the event a sentence reports from A to B.
+
+Evaluation data of the PLV kind gives a sentence and the text of its source
+and target mentions and asks which event links them.  The full coder runs
+first; if it found an event between the two mentions, that is the answer.
+Otherwise the dyad coder looks for the trigger itself: the words on the
+dependency path between the two mentions (their lowest common ancestor
+first), then the other words of the sentence nearest to that path, and
+codes the first one the lexicon knows, with the same modality rules as the
+full coder.  Both mentions are given, so no actor has to be found.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import replace
+
+from spacy.tokens import Span, Token
+
+from . import grammar
+from .actors import ArticleMemory, scene_country
+from .errors import InputError
+from .events import Candidate, EventCoder, SentenceState, _object_code
+from .model import Actor, Article, Event
+from .nlp import ParsedSentence, Parser
+
+
+class DyadCoder:
+    """Codes the event between two given mentions of a sentence."""
+
+    def __init__(self, parser: Parser, coder: EventCoder) -> None:
+        self.parser = parser
+        self.coder = coder
+
+    def code(self, text: str, source: str, target: str, date: dt.date | None = None) -> Event | None:
+        source_at, target_at = _locate(text, source, target)
+        article = Article(id="dyad", text=text, date=date, origin="<dyad>")
+        (parsed,) = list(self.parser.parse([article]))
+        events, _actors = self.coder.code_article(parsed)
+        matching = [
+            e for e in events
+            if e.source and e.target and _overlaps(e.source, source_at) and _overlaps(e.target, target_at)
+        ]
+        if matching:
+            return max(matching, key=lambda e: e.confidence)
+        sentence = _sentence_of(parsed.sentences, target_at[0]) or _sentence_of(parsed.sentences, source_at[0])
+        if sentence is None:
+            return None
+        return self._forced(article, sentence, source_at, target_at)
+
+    def _forced(
+        self, article: Article, sentence: ParsedSentence, source_at: tuple[int, int], target_at: tuple[int, int]
+    ) -> Event | None:
+        source_span = _char_span(sentence, source_at)
+        target_span = _char_span(sentence, target_at)
+        if source_span is None or target_span is None:
+            return None
+        state = SentenceState(sentence, self.coder.resolver.index(sentence.segment.doc))
+        state.place = scene_country(sentence.span, state.index)
+        memory = ArticleMemory(date=article.date)
+        source = self._given_actor(source_span, source_at, state, memory)
+        target = self._given_actor(target_span, target_at, state, memory)
+        mentions = set(range(source_span.start, source_span.end)) | set(range(target_span.start, target_span.end))
+        for token in _trigger_order(sentence.span, source_span.root, target_span.root):
+            if token.i in mentions:
+                continue
+            found = self._code_token(token)
+            if found is not None:
+                code, pattern, modality = found
+                candidate = Candidate(source, target, code, token, token, pattern, modality)
+                return self.coder.make_event(article, sentence, candidate)
+        return None
+
+    def _code_token(self, token: Token) -> tuple[str, str, str] | None:
+        """(code, pattern id, modality) if the lexicon knows the word and the act counts."""
+        coder = self.coder
+        if token.pos_ in {"VERB", "AUX"} or token.tag_.startswith("VB"):
+            mood = grammar.modality(token)
+            for pattern in coder.verb_patterns(token)[:1]:
+                code = coder.apply_modality(pattern.cameo, pattern.intent, pattern.negated, mood)
+                objects = [_object_code(pattern, o) for o in grammar.slot_heads(token, "dobj")]
+                override = next((o for o in objects if o), None)
+                if override and code == pattern.cameo:
+                    code = override
+                elif pattern.only_objects and override is None:
+                    return None
+                if code and coder.ontology.get(code).plover_type:
+                    return code, pattern.id, mood.kind
+            return None
+        if token.pos_ in {"NOUN", "PROPN"} and coder.is_event_noun(token):
+            noun = coder.lexicon.noun_pattern(token.lemma_.lower()) or coder.lexicon.noun_pattern(token.lower_)
+            if noun is not None and coder.ontology.get(noun.cameo).plover_type:
+                return noun.cameo, noun.id, "asserted"
+        return None
+
+    def _given_actor(self, span: Span, at: tuple[int, int], state: SentenceState, memory: ArticleMemory) -> Actor:
+        """The mention as given, with a code when the knowledge base knows it."""
+        resolved = self.coder.actor(span.root, state, memory)
+        text = state.sentence.segment.doc.text
+        offset = state.sentence.segment.offset
+        plain = Actor(text=text[at[0] - offset : at[1] - offset], start=at[0], end=at[1])
+        if resolved is None:
+            return plain
+        return replace(resolved, text=plain.text, start=plain.start, end=plain.end)
+
+
+def _locate(text: str, source: str, target: str) -> tuple[tuple[int, int], tuple[int, int]]:
+    """Character spans of the two mentions; the target is searched outside the source."""
+    s = text.find(source)
+    if not source or s < 0:
+        raise InputError(f"source {source!r} is not in the text")
+    t = text.find(target)
+    while t >= 0 and s <= t < s + len(source) and target != source:
+        t = text.find(target, t + 1)
+    if not target or t < 0:
+        raise InputError(f"target {target!r} is not in the text")
+    return (s, s + len(source)), (t, t + len(target))
+
+
+def _overlaps(actor: Actor, at: tuple[int, int]) -> bool:
+    return actor.start < at[1] and at[0] < actor.end
+
+
+def _sentence_of(sentences: tuple[ParsedSentence, ...], char: int) -> ParsedSentence | None:
+    for sentence in sentences:
+        if sentence.record.start <= char < sentence.record.end:
+            return sentence
+    return None
+
+
+def _char_span(sentence: ParsedSentence, at: tuple[int, int]) -> Span | None:
+    offset = sentence.segment.offset
+    return sentence.segment.doc.char_span(at[0] - offset, at[1] - offset, alignment_mode="expand")
+
+
+def _trigger_order(sentence: Span, source: Token, target: Token) -> list[Token]:
+    """Words on the path between the mentions (common ancestor first), then
+    the rest of the sentence by distance from that ancestor."""
+    source_up = [source, *source.ancestors]
+    target_up = [target, *target.ancestors]
+    source_ids = {t.i for t in source_up}
+    common = next((t for t in target_up if t.i in source_ids), None)
+    if common is None:
+        path = source_up + target_up
+    else:
+        below_common = [t for t in source_up if t.i != common.i and common.i in {a.i for a in t.ancestors}]
+        target_side = [t for t in target_up if t.i != common.i and common.i in {a.i for a in t.ancestors}]
+        path = [common, *reversed(target_side), *reversed(below_common)]
+    seen = {t.i for t in path}
+    anchor = common.i if common is not None else target.i
+    rest = sorted((t for t in sentence if t.i not in seen), key=lambda t: abs(t.i - anchor))
+    return path + rest
