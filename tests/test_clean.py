@@ -296,3 +296,10 @@ def test_glue_fix_leaves_abbreviations_numbers_and_addresses_alone(text: str) ->
 
 def test_normalise_space() -> None:
     assert normalise_space(" a \t b\u00a0\u00a0c\u200b ") == "a b c"
+
+
+def test_byline_with_initials_is_removed():
+    from dotterel.clean import junk_rule
+
+    assert junk_rule("By MARIA T. EXAMPLE") == "byline"
+    assert junk_rule("By the end of the day, talks collapsed.") is None

@@ -66,7 +66,8 @@ JUNK_LINE_RULES: tuple[LineRule, ...] = (
     ),
     # A share label in a non-Latin script, e.g. Arabic "مشاركة :".
     _rule("foreign-label", r"^[^\sA-Za-z0-9\u00c0-\u024f:：]+(?:\s[^\sA-Za-z0-9\u00c0-\u024f:：]+){0,2}\s*[:：]$"),
-    _rule("byline", r"^(?:By|BY)\s+[A-Z][^.!?]*$", max_words=6, flags=0),
+    # Initials may carry a full stop ("By JANE Q. PUBLIC"); nothing else may.
+    _rule("byline", r"^(?:By|BY)\s+[A-Z](?:[^.!?]|(?<=\b[A-Z])\.)*$", max_words=6, flags=0),
     _rule("wire-credit", r"^(?:additional )?(?:reporting|writing|editing) by\b", max_words=30),
     _rule("subscribe", r"^subscribe\b", max_words=25),
     _rule("sign-up", r"^sign (?:up|in)\b", max_words=25),
