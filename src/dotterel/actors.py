@@ -42,6 +42,7 @@ _GENERIC_HEADS = frozenset({
     "chief", "head", "leader", "deputy", "member", "members", "spokesman", "spokeswoman",
     "spokesperson", "representative", "director", "secretary", "commander", "official", "officials",
 })
+_EXPLETIVE_VERBS = frozenset({"be", "appear", "seem", "remain", "become", "look", "take", "matter"})
 _STATE_SECTORS = frozenset({"GOV", "LEG", "JUD", "SPY", "BUS"})
 _NP_HEAD_LINKS = frozenset({"compound", "amod", "poss", "nmod", "npadvmod", "case", "det", "nummod", "flat", "appos"})
 
@@ -229,7 +230,7 @@ def noun_phrase(head: Token, index: DocIndex) -> list[Token]:
     out = [head]
     actor_like = (
         head.i in index.kb
-        or head.i in index.sectors
+        or (head.i in index.sectors and not _action_noun(head))
         or head.ent_type_ == "PERSON"
         or head.lower_ in _GENERIC_HEADS
         or any(c.dep_ == "appos" and c.ent_type_ == "PERSON" for c in head.children)
@@ -313,7 +314,7 @@ def _attachment_rank(head: Token, match: KBMatch) -> int:
 
 
 def _sector_near(head: Token, tokens: list[Token], index: DocIndex) -> str | None:
-    hits = [index.sectors[t.i] for t in tokens if t.i in index.sectors]
+    hits = [index.sectors[t.i] for t in tokens if t.i in index.sectors and not _action_noun(t)]
     if not hits:
         return None
     if head.lower_ in _GENERIC_HEADS:
@@ -322,6 +323,11 @@ def _sector_near(head: Token, tokens: list[Token], index: DocIndex) -> str | Non
         if of_hits:
             return of_hits[0][2]
     return min(hits, key=lambda h: (not h[0] <= head.i < h[1], abs(h[0] - head.i)))[2]
+
+
+def _action_noun(token: Token) -> bool:
+    """"the opposition of Iran's proxies to the results": an act, not the opposition."""
+    return token.lower_ == "opposition" and any(c.dep_ == "prep" and c.lower_ in {"of", "to"} for c in token.children)
 
 
 def _person_name(tokens: list[Token]) -> str | None:
@@ -371,11 +377,18 @@ def _pronoun(head: Token, memory: ArticleMemory, position: tuple[int, int], offs
             continue
         if lower in _PLURAL_PRONOUNS and not earlier.plural:
             continue
-        if lower in _THING_PRONOUNS and (earlier.person or earlier.plural or head.dep_ not in {"nsubj", "poss"}):
+        if lower in _THING_PRONOUNS and (earlier.person or earlier.plural or not _referring_it(head)):
             continue
         start = offset + head.idx
         return replace(earlier.actor, text=head.text, start=start, end=start + len(head.text), evidence=_coref(earlier))
     return None
+
+
+def _referring_it(head: Token) -> bool:
+    """"It said" refers; "it is time", "it appears that" do not."""
+    if head.dep_ == "poss":
+        return True
+    return head.dep_ == "nsubj" and head.head.lemma_ not in _EXPLETIVE_VERBS
 
 
 def _by_description(
@@ -392,11 +405,14 @@ def _by_description(
     sector = _sector_near(head, tokens, index)
     if name is None and sector is None:
         return None
+    # A bare title refers back only when it is definite: "the minister",
+    # not "parliament and government".
+    definite = any(c.dep_ == "det" and c.lower_ in {"the", "this", "that", "these", "those"} for c in head.children)
     for earlier in memory.before(position):
         known = earlier.actor
         if name and known.name and _same_person(name, known.name):
             return replace(known, text=text, start=start, end=start + len(text), evidence=_coref(earlier))
-        if name is None and sector and known.sector == sector and earlier.person == (head.tag_ == "NN"):
+        if name is None and definite and sector and known.sector == sector and earlier.person == (head.tag_ == "NN"):
             return replace(known, text=text, start=start, end=start + len(text), evidence=_coref(earlier))
     return None
 

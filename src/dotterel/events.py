@@ -112,6 +112,8 @@ class EventCoder:
             if token.i in index.kb or token.i in index.sectors or token.ent_type_ == "PERSON" or (
                 token.lower_ in _PRONOUNS and token.pos_ == "PRON"
             ):
+                if token.is_punct:
+                    continue
                 head = token if token.pos_ == "PRON" else np_head(token)
                 if span.start <= head.i < span.end:
                     heads.setdefault(head.i, head)
