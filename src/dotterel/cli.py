@@ -22,6 +22,8 @@ from rich.progress import Progress, SpinnerColumn, TextColumn, TimeElapsedColumn
 
 from . import __version__
 from .errors import DotterelError
+from .evaluation.gold import Split
+from .evaluation.readers import GoldFormat
 from .ingest import DEFAULT_MAX_CHARS, read_inputs
 from .model import Article, Reject
 
@@ -188,6 +190,31 @@ def export(
         err.print(f"[red]error:[/red] {exc}", highlight=False)
         raise typer.Exit(1) from exc
     err.print(f"exported {n} events to {out}", highlight=False)
+
+
+@app.command()
+def evaluate(
+    files: Annotated[list[Path], typer.Argument(help="Gold files: PLV TSV, PLOVER GSR JSON, PETRARCH validation XML or dotterel JSONL.")],
+    format: Annotated[GoldFormat, typer.Option("--format", "-f", help="Gold format (auto: detected from the content).")] = GoldFormat.auto,
+    json_out: Annotated[Optional[Path], typer.Option("--json", help="Also write the reports (with every mistake) as JSON here.")] = None,
+    limit: Annotated[Optional[int], typer.Option(min=1, help="Evaluate at most N dyads and N articles per file.")] = None,
+    split: Annotated[Split, typer.Option("--split", help="dev or test half (stable hash of the record id), or all.")] = Split.all,
+    errors: Annotated[int, typer.Option("--errors", min=0, help="Print the first N misclassified examples (use on dev).")] = 0,
+    quiet: Annotated[bool, typer.Option("--quiet", "-q", help="No progress bar.")] = False,
+) -> None:
+    """Score the coder on gold data: per-class P/R/F1, macro-F1, accuracy, coverage, event P/R."""
+    from .evaluation.command import run_evaluate
+
+    err = Console(stderr=True)
+    try:
+        rejected = run_evaluate(files, fmt=format, split=split, limit=limit, errors=errors,
+                                json_out=json_out, quiet=quiet, err=err)  # fmt: skip
+    except DotterelError as exc:
+        err.print(f"[red]error:[/red] {exc}", highlight=False)
+        raise typer.Exit(1) from exc
+    if rejected:
+        err.print(f"{rejected} gold records rejected", highlight=False)
+        raise typer.Exit(EXIT_REJECTS)
 
 
 def run() -> None:
