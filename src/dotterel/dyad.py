@@ -41,15 +41,26 @@ class DyadCoder:
             e for e in events
             if e.source and e.target and _overlaps(e.source, source_at) and _overlaps(e.target, target_at)
         ]
+        sentence = _sentence_of(parsed.sentences, target_at[0]) or _sentence_of(parsed.sentences, source_at[0])
+        if sentence is not None:
+            # A trigger on the path between the two mentions beats an event
+            # the full coder found elsewhere ("at a meeting, A accepted B's plan").
+            on_path = self._forced(article, sentence, source_at, target_at, path_only=True)
+            if on_path is not None:
+                return on_path
         if matching:
             return max(matching, key=lambda e: e.confidence)
-        sentence = _sentence_of(parsed.sentences, target_at[0]) or _sentence_of(parsed.sentences, source_at[0])
         if sentence is None:
             return None
-        return self._forced(article, sentence, source_at, target_at)
+        return self._forced(article, sentence, source_at, target_at, path_only=False)
 
     def _forced(
-        self, article: Article, sentence: ParsedSentence, source_at: tuple[int, int], target_at: tuple[int, int]
+        self,
+        article: Article,
+        sentence: ParsedSentence,
+        source_at: tuple[int, int],
+        target_at: tuple[int, int],
+        path_only: bool,
     ) -> Event | None:
         source_span = _char_span(sentence, source_at)
         target_span = _char_span(sentence, target_at)
@@ -61,7 +72,7 @@ class DyadCoder:
         source = self._given_actor(source_span, source_at, state, memory)
         target = self._given_actor(target_span, target_at, state, memory)
         mentions = set(range(source_span.start, source_span.end)) | set(range(target_span.start, target_span.end))
-        for token in _trigger_order(sentence.span, source_span.root, target_span.root):
+        for token in _trigger_order(sentence.span, source_span.root, target_span.root, path_only):
             if token.i in mentions:
                 continue
             found = self._code_token(token)
@@ -133,7 +144,7 @@ def _char_span(sentence: ParsedSentence, at: tuple[int, int]) -> Span | None:
     return sentence.segment.doc.char_span(at[0] - offset, at[1] - offset, alignment_mode="expand")
 
 
-def _trigger_order(sentence: Span, source: Token, target: Token) -> list[Token]:
+def _trigger_order(sentence: Span, source: Token, target: Token, path_only: bool) -> list[Token]:
     """Words on the path between the mentions (common ancestor first), then
     the rest of the sentence by distance from that ancestor."""
     source_up = [source, *source.ancestors]
@@ -146,6 +157,8 @@ def _trigger_order(sentence: Span, source: Token, target: Token) -> list[Token]:
         below_common = [t for t in source_up if t.i != common.i and common.i in {a.i for a in t.ancestors}]
         target_side = [t for t in target_up if t.i != common.i and common.i in {a.i for a in t.ancestors}]
         path = [common, *reversed(target_side), *reversed(below_common)]
+    if path_only:
+        return path
     seen = {t.i for t in path}
     anchor = common.i if common is not None else target.i
     rest = sorted((t for t in sentence if t.i not in seen), key=lambda t: abs(t.i - anchor))

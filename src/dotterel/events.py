@@ -45,6 +45,7 @@ _REQUEST_REFINEMENTS = {
     ("10", "08"): "105",
     ("10", "07"): "103",
 }
+_COMPLEMENT_SLOTS = ("dative", "dobj", "to", "with", "for", "on", "against", "into")
 # Prepositions that put an event noun in the future or make it a goal.
 _PROSPECTIVE_PREPS = frozenset({"for", "to", "toward", "towards", "ahead", "before"})
 # Prepositions that place a statement inside an event ("during talks with").
@@ -235,7 +236,23 @@ class EventCoder:
                 actors = self._actors(head, state, memory) or self._event_parties(head, state, memory)
                 if actors:
                     return code, actors
+        if not restricted:
+            return code, self._complement_targets(verb, state, memory)
         return code, []
+
+    def _complement_targets(self, verb: Token, state: SentenceState, memory: ArticleMemory) -> list[Actor]:
+        """"agreed to give Sri Lanka aid", "pledged to help Ukraine": when the
+        complement's own verb is not in the lexicon, the governing verb is the
+        event and the complement's object its target."""
+        for complement in (c for c in verb.children if c.dep_ == "xcomp"):
+            if self.verb_patterns(complement):
+                return []  # the complement codes itself (as an intent)
+            for slot in _COMPLEMENT_SLOTS:
+                for head in grammar.slot_heads(complement, slot):
+                    actors = self._actors(head, state, memory)
+                    if actors:
+                        return actors
+        return []
 
     def _event_parties(self, head: Token, state: SentenceState, memory: ArticleMemory) -> list[Actor]:
         """Parties of event nouns in an object: "condemned the US airstrikes"
