@@ -286,7 +286,7 @@ class EventCoder:
             return code
         if kind == "negated":
             return negated
-        if kind in {"future", "intended"}:
+        if kind in {"future", "intended", "conditional"}:
             return intent
         if kind == "threatened":
             return intent if intent and intent.startswith("13") else None

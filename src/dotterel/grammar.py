@@ -37,7 +37,7 @@ REQUEST_VERBS = frozenset({
 class Modality:
     """How the sentence presents the act."""
 
-    kind: str  # asserted | negated | future | intended | hypothetical | threatened | requested | refused
+    kind: str  # asserted | negated | future | intended | conditional | hypothetical | threatened | requested | refused
     governor: Token | None = None  # the verb that governs an intended act
 
 
@@ -126,6 +126,11 @@ def modality(verb: Token) -> Modality:
         c.dep_ == "aux" and c.tag_ == "TO" for c in children
     ):
         return Modality("hypothetical")  # a purpose or an infinitive: "time for X to talk"
+    if any(
+        c.dep_ == "advcl" and any(m.dep_ == "mark" and m.lower_ in {"if", "unless"} for m in c.children)
+        for c in children
+    ):
+        return Modality("conditional")  # "would impose sanctions if ...": a threat or an offer
     for aux in (c for c in children if c.dep_ in {"aux", "auxpass"}):
         if aux.lower_ in _FUTURE_AUX or (aux.lower_ == "going" and verb.dep_ == "xcomp"):
             return Modality("future")

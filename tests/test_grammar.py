@@ -1,0 +1,61 @@
+"""Grammar cases the coder must handle, one sentence each (written for these tests)."""
+
+from __future__ import annotations
+
+from conftest import triples
+
+
+def test_reported_speech_codes_the_reported_act(code):
+    events = code("Seoul said North Korean troops fired on South Korean soldiers.")
+    assert ("PRKMIL", "19", "KORMIL") in triples(events)
+
+
+def test_relative_clause_subject_is_its_antecedent(code):
+    events = code("Nigeria praised the Chadian troops who attacked Boko Haram.")
+    found = triples(events)
+    assert ("NGA", "05", "TCDMIL") in found
+    assert ("TCDMIL", "19", "NGAREB") in found
+
+
+def test_control_verb_targets_the_object_and_not_the_requested_act(code):
+    events = code("France urged Mali to release the hostages.")
+    assert {e["cameo"][:2] for e in events} == {"02"}
+    assert ("FRA", "02", "MLI") in triples(events)
+
+
+def test_coordinated_verbs_share_their_subject(code):
+    events = code("Egyptian officials met Israeli envoys and criticised Hamas.")
+    found = triples(events)
+    assert ("EGYGOV", "04", "ISRGOV") in found
+    assert ("EGYGOV", "11", "PSEREB") in found
+
+
+def test_offer_is_an_intent_with_both_parties(code):
+    events = code("Qatar offered to mediate between Israel and Hamas.")
+    assert {e["cameo"] for e in events} == {"039"}
+    assert {e["target"]["code"] for e in events} == {"ISR", "PSEREB"}
+    assert {e["modality"] for e in events} == {"intended"}
+
+
+def test_conditional_attack_is_a_threat(code):
+    events = code("Israel would strike Iran if it continued enriching uranium.")
+    assert events
+    assert {e["cameo"][:2] for e in events} == {"13"}
+    assert {e["modality"] for e in events} == {"conditional"}
+
+
+def test_act_inside_a_condition_is_not_coded(code):
+    events = code("If Serbia attacked Kosovo, the alliance would respond.")
+    assert not [e for e in events if e["cameo"].startswith("19")]
+
+
+def test_apposition_gives_name_and_title(code):
+    events = code("Brazil's foreign minister, Mauro Vieira, visited Buenos Aires on Monday.", date="2023-04-17")
+    (event,) = [e for e in events if e["cameo"] == "042"]
+    assert event["source"]["code"] == "BRAGOV"
+    assert event["target"]["code"] == "ARGGOV"
+
+
+def test_passive_without_agent_is_not_coded(code):
+    events = code("A convoy of Ugandan troops was attacked near Mogadishu.")
+    assert not events
