@@ -29,6 +29,7 @@ from spacy.tokens import Doc, Token
 from . import grammar
 from .actors import ActorResolver, ArticleMemory, DocIndex, Remembered, conjuncts, np_head, scene_country
 from .knowledge import KBEntry
+from .dates import ResolvedDate, event_date
 from .lexicon import Lexicon, NounPattern, VerbPattern
 from .model import Actor, Article, Event, Trigger
 from .nlp import ParsedArticle, ParsedSentence
@@ -370,6 +371,8 @@ class EventCoder:
             text=article.text[start:end], start=start, end=end, lemma=c.trigger.lemma_.lower(), pattern=c.pattern
         )
         key = f"{article.id}|{record.index}|{start}|{c.source.start}|{c.target.start}|{c.cameo}"
+        published = ResolvedDate(article.date, "day", article.date_evidence or "metadata") if article.date else None
+        when = event_date(c.trigger, sentence.span, published)
         return Event(
             event_id=hashlib.sha1(key.encode("utf-8")).hexdigest()[:16],
             doc_id=article.id,
@@ -388,8 +391,8 @@ class EventCoder:
             trigger=trigger,
             modality=c.modality,
             confidence=_confidence(c, record.is_headline),
-            date=article.date.isoformat() if article.date else None,
-            date_precision="day" if article.date else None,
+            date=when.date.isoformat() if when else None,
+            date_precision=when.precision if when else None,
             outlet=article.source,
             url=article.url,
         )

@@ -31,6 +31,9 @@ class Article:
     # Lines that cleaning removed (bylines, share labels, date counters):
     # kept because later stages mine them, e.g. for a publication date.
     boilerplate: tuple[str, ...] = ()
+    # Where the publication date came from: "metadata", or the text that
+    # gave it when it was inferred ("boilerplate:9/28/2020").
+    date_evidence: str | None = None
 
 
 @dataclass(frozen=True, slots=True)

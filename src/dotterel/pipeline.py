@@ -9,13 +9,14 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Iterable, Iterator, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 
 from spacy.language import Language
 
 from .actors import ActorResolver
 from .clean import clean_article
+from .dates import publication_date
 from .dyad import DyadCoder
 from .events import EventCoder
 from .knowledge import KnowledgeBase, load_knowledge_base
@@ -65,7 +66,7 @@ class Pipeline:
 
     def code(self, articles: Iterable[Article]) -> Iterator[CodedArticle]:
         """Clean, parse and code a stream of articles, in order."""
-        for parsed in self.parser.parse(clean_article(a) for a in articles):
+        for parsed in self.parser.parse(_dated(clean_article(a)) for a in articles):
             events, actors = self.coder.code_article(parsed)
             yield CodedArticle(
                 article=parsed.article,
@@ -94,6 +95,14 @@ class Pipeline:
         reports no event between them.
         """
         return self.dyad_coder.code(text, source, target, _as_date(date))
+
+
+def _dated(article: Article) -> Article:
+    """The article with its publication date: given, inferred, or still None."""
+    found = publication_date(article.date, article.boilerplate, article.text)
+    if found is None:
+        return article
+    return replace(article, date=found.date, date_evidence=found.evidence)
 
 
 def _as_date(value: dt.date | str | None) -> dt.date | None:

@@ -40,7 +40,8 @@ CREATE TABLE IF NOT EXISTS runs (
     inputs VARCHAR, articles INTEGER, events INTEGER, rejects INTEGER, version VARCHAR);
 CREATE TABLE IF NOT EXISTS articles (
     doc_id VARCHAR PRIMARY KEY, title VARCHAR, text VARCHAR, date DATE, source VARCHAR,
-    url VARCHAR, language VARCHAR, origin VARCHAR, boilerplate VARCHAR[], run_id VARCHAR);
+    url VARCHAR, language VARCHAR, origin VARCHAR, boilerplate VARCHAR[], run_id VARCHAR,
+    date_evidence VARCHAR);
 CREATE TABLE IF NOT EXISTS sentences (
     doc_id VARCHAR, sentence_index INTEGER, text VARCHAR, start INTEGER, "end" INTEGER,
     is_headline BOOLEAN, PRIMARY KEY (doc_id, sentence_index));
@@ -109,7 +110,8 @@ class Store:
             for table in ("events", "actors", "sentences", "articles"):
                 con.executemany(f"DELETE FROM {table} WHERE doc_id = ?", ids)
             con.executemany(
-                "INSERT INTO articles VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                "INSERT INTO articles (doc_id, title, text, date, source, url, language, origin, boilerplate,"
+                " run_id, date_evidence) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
                 [_article_row(c, run_id) for c in batch],
             )
             _insert(con, "sentences", 6, [
@@ -197,7 +199,7 @@ def _actor_from(row: dict[str, Any], side: str) -> Actor | None:
 
 def _article_row(coded: CodedArticle, run_id: str | None) -> tuple[Any, ...]:
     a = coded.article
-    return (a.id, a.title, a.text, a.date, a.source, a.url, a.language, a.origin, list(a.boilerplate), run_id)
+    return (a.id, a.title, a.text, a.date, a.source, a.url, a.language, a.origin, list(a.boilerplate), run_id, a.date_evidence)
 
 
 def _insert(con: duckdb.DuckDBPyConnection, table: str, width: int, rows: list[tuple[Any, ...]]) -> None:
