@@ -66,3 +66,4 @@ def test_event_dates_end_to_end(pipeline):
     assert (by_trigger["visit"].date, by_trigger["visit"].date_precision) == ("2022-05-15", "day")
     assert (by_trigger["shell"].date, by_trigger["shell"].date_precision) == ("2022-03-01", "month")
     assert (by_trigger["criticise"].date, by_trigger["criticise"].date_precision) == ("2022-05-16", "publication")
+

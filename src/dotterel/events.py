@@ -34,6 +34,7 @@ from .lexicon import Lexicon, NounPattern, VerbPattern
 from .model import Actor, Article, Event, Trigger
 from .nlp import ParsedArticle, ParsedSentence
 from .ontology import Ontology
+from .places import Gazetteer, event_place
 
 _PRONOUNS = frozenset({"he", "him", "his", "she", "her", "they", "them", "their", "it", "its"})
 # Request verbs whose code changes with what is requested: "urged them to
@@ -78,10 +79,13 @@ class SentenceState:
 class EventCoder:
     """Codes events in parsed articles with a lexicon and an actor resolver."""
 
-    def __init__(self, lexicon: Lexicon, ontology: Ontology, resolver: ActorResolver) -> None:
+    def __init__(
+        self, lexicon: Lexicon, ontology: Ontology, resolver: ActorResolver, gazetteer: Gazetteer | None = None
+    ) -> None:
         self.lexicon = lexicon
         self.ontology = ontology
         self.resolver = resolver
+        self.gazetteer = gazetteer
 
     def code_article(self, parsed: ParsedArticle) -> tuple[list[Event], list[Actor]]:
         """The article's events, and every actor mention it resolved."""
@@ -101,7 +105,7 @@ class EventCoder:
                 key = (candidate.trigger.i, candidate.source.start, candidate.target.start, candidate.cameo)
                 if key not in seen:
                     seen.add(key)
-                    events.append(self.make_event(article, sentence, candidate))
+                    events.append(self.make_event(article, sentence, candidate, memory, parsed.dateline))
         return events, [m.actor for m in memory.mentions]
 
     # -- actors -----------------------------------------------------------
@@ -361,7 +365,14 @@ class EventCoder:
 
     # -- records ----------------------------------------------------------
 
-    def make_event(self, article: Article, sentence: ParsedSentence, c: Candidate) -> Event:
+    def make_event(
+        self,
+        article: Article,
+        sentence: ParsedSentence,
+        c: Candidate,
+        memory: ArticleMemory | None = None,
+        dateline: str | None = None,
+    ) -> Event:
         info = self.ontology.get(c.cameo)
         offset = sentence.segment.offset
         start = offset + c.trigger.idx
@@ -373,6 +384,10 @@ class EventCoder:
         key = f"{article.id}|{record.index}|{start}|{c.source.start}|{c.target.start}|{c.cameo}"
         published = ResolvedDate(article.date, "day", article.date_evidence or "metadata") if article.date else None
         when = event_date(c.trigger, sentence.span, published)
+        where = None
+        if self.gazetteer is not None:
+            context = [c.source.country, c.target.country, *(memory.countries() if memory else ())]
+            where = event_place(c.trigger, sentence.span, self.gazetteer, context, dateline)
         return Event(
             event_id=hashlib.sha1(key.encode("utf-8")).hexdigest()[:16],
             doc_id=article.id,
@@ -395,6 +410,7 @@ class EventCoder:
             date_precision=when.precision if when else None,
             outlet=article.source,
             url=article.url,
+            location=where,
         )
 
 

@@ -99,6 +99,23 @@ class Trigger:
 
 
 @dataclass(frozen=True, slots=True)
+class Place:
+    """A resolved location (coordinates of the city, or the capital for a country)."""
+
+    name: str
+    country: str  # ISO3
+    admin1: str | None
+    latitude: float | None
+    longitude: float | None
+    precision: str  # city | country | dateline (the city the story was filed from)
+    text: str  # the words of the article that named it
+    geonameid: int | None = None
+
+    def to_dict(self) -> dict[str, Any]:
+        return asdict(self)
+
+
+@dataclass(frozen=True, slots=True)
 class Event:
     """One coded event, as read from one sentence."""
 
@@ -123,6 +140,7 @@ class Event:
     date_precision: str | None = None
     outlet: str | None = None
     url: str | None = None
+    location: Place | None = None
     extra: dict[str, Any] = field(default_factory=dict)
 
     @property
@@ -152,6 +170,7 @@ class Event:
             "trigger": self.trigger.to_dict(),
             "modality": self.modality,
             "confidence": self.confidence,
+            "location": self.location.to_dict() if self.location else None,
             "outlet": self.outlet,
             "url": self.url,
         }

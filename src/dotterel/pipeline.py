@@ -24,6 +24,7 @@ from .lexicon import Lexicon, load_lexicon
 from .model import Actor, Article, Event, Sentence
 from .nlp import MODEL_NAME, Parser, load_model
 from .ontology import Ontology, load_ontology
+from .places import default_gazetteer
 
 
 @dataclass(frozen=True, slots=True)
@@ -61,7 +62,7 @@ class Pipeline:
         self.lexicon = lexicon or load_lexicon(lexicon_files)
         self.resolver = ActorResolver(self.knowledge_base, self.nlp.tokenizer)
         self.parser = Parser(self.nlp, keep_case=self.resolver.keep_case, batch_size=batch_size)
-        self.coder = EventCoder(self.lexicon, self.ontology, self.resolver)
+        self.coder = EventCoder(self.lexicon, self.ontology, self.resolver, default_gazetteer())
         self.dyad_coder = DyadCoder(self.parser, self.coder)
 
     def code(self, articles: Iterable[Article]) -> Iterator[CodedArticle]:

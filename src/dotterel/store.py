@@ -18,19 +18,22 @@ from typing import Any
 
 import duckdb
 
-from .model import Actor, Event, Reject, Trigger
+from .model import Actor, Event, Place, Reject, Trigger
 from .pipeline import CodedArticle
 
 SCHEMA_VERSION = 1
 
 _ACTOR_COLUMNS = ("text", "code", "country", "sector", "name", "role", "evidence", "start", "end")
+_PLACE_COLUMNS = ("name", "country", "admin1", "latitude", "longitude", "precision", "text", "geonameid")
+_PLACE_TYPES = {"latitude": "DOUBLE", "longitude": "DOUBLE", "geonameid": "BIGINT"}
 _EVENT_COLUMNS: tuple[str, ...] = (
     "event_id", "doc_id", "sentence_index", "sentence", "sentence_start", "sentence_end",
     *(f"source_{c}" for c in _ACTOR_COLUMNS),
     *(f"target_{c}" for c in _ACTOR_COLUMNS),
     "cameo", "cameo_root", "cameo_name", "plover", "plover_mode", "quad_class", "goldstein",
     "date", "date_precision", "trigger_text", "trigger_start", "trigger_end", "trigger_lemma",
-    "trigger_pattern", "modality", "confidence", "outlet", "url", "run_id",
+    "trigger_pattern", "modality", "confidence", "outlet", "url",
+    *(f"location_{c}" for c in _PLACE_COLUMNS), "run_id",
 )
 
 _SCHEMA = f"""
@@ -56,6 +59,7 @@ CREATE TABLE IF NOT EXISTS events (
     quad_class TINYINT, goldstein DOUBLE, date DATE, date_precision VARCHAR,
     trigger_text VARCHAR, trigger_start INTEGER, trigger_end INTEGER, trigger_lemma VARCHAR,
     trigger_pattern VARCHAR, modality VARCHAR, confidence DOUBLE, outlet VARCHAR, url VARCHAR,
+    {", ".join(f"location_{c} {_PLACE_TYPES.get(c, 'VARCHAR')}" for c in _PLACE_COLUMNS)},
     run_id VARCHAR);
 CREATE TABLE IF NOT EXISTS rejects (
     run_id VARCHAR, origin VARCHAR, record VARCHAR, reason VARCHAR, rejected_at TIMESTAMP);
@@ -164,7 +168,7 @@ def event_row(event: Event, run_id: str | None) -> tuple[Any, ...]:
         event.cameo, event.root, event.cameo_name, event.plover, event.plover_mode,
         event.quad_class, event.goldstein, event.date, event.date_precision,
         t.text, t.start, t.end, t.lemma, t.pattern, event.modality, event.confidence,
-        event.outlet, event.url, run_id,
+        event.outlet, event.url, *_place_values(event.location), run_id,
     )
 
 
@@ -181,7 +185,20 @@ def event_from_row(row: dict[str, Any]) -> Event:
         modality=row["modality"], confidence=float(row["confidence"]),
         date=date.isoformat() if isinstance(date, dt.date) else date,
         date_precision=row["date_precision"], outlet=row["outlet"], url=row["url"],
+        location=_place_from(row),
     )
+
+
+def _place_values(place: Place | None) -> tuple[Any, ...]:
+    if place is None:
+        return (None,) * len(_PLACE_COLUMNS)
+    return tuple(getattr(place, c) for c in _PLACE_COLUMNS)
+
+
+def _place_from(row: dict[str, Any]) -> Place | None:
+    if row["location_name"] is None:
+        return None
+    return Place(**{c: row[f"location_{c}"] for c in _PLACE_COLUMNS})
 
 
 def _actor_values(actor: Actor | None) -> tuple[Any, ...]:
