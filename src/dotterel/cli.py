@@ -21,6 +21,7 @@ from rich.console import Console
 from rich.progress import Progress, SpinnerColumn, TextColumn, TimeElapsedColumn
 
 from . import __version__
+from .dedup import MergeRule
 from .errors import DotterelError
 from .evaluation.gold import Split
 from .evaluation.readers import GoldFormat
@@ -68,12 +69,14 @@ def code(
     lexicon: Annotated[Optional[list[Path]], typer.Option("--lexicon", help="Extra lexicon file(s) (YAML, see docs/lexicon.md).")] = None,
     batch_size: Annotated[int, typer.Option(min=1, max=10_000, help="Articles per batch.")] = 32,
     max_chars: Annotated[int, typer.Option(min=1, help="Reject records longer than this many characters.")] = DEFAULT_MAX_CHARS,
+    merge_rule: Annotated[MergeRule, typer.Option("--merge-rule", help="How --db merges reports of one happening.")] = MergeRule.window,
+    window_days: Annotated[int, typer.Option(min=0, max=365, help="Days between reports that the window rule merges.")] = 2,
     quiet: Annotated[bool, typer.Option("--quiet", "-q", help="No progress bar.")] = False,
 ) -> None:
     """Code articles into events."""
     err = Console(stderr=True)
     try:
-        counts = _run_code(inputs, out, db, rejects, actors or [], lexicon or [], batch_size, max_chars, quiet, err)
+        counts = _run_code(inputs, out, db, rejects, actors or [], lexicon or [], batch_size, max_chars, quiet, err, (merge_rule, window_days))
     except DotterelError as exc:
         err.print(f"[red]error:[/red] {exc}", highlight=False)
         raise typer.Exit(1) from exc
@@ -95,6 +98,7 @@ def _run_code(
     max_chars: int,
     quiet: bool,
     err: Console,
+    merging: tuple[MergeRule, int] = (MergeRule.window, 2),
 ) -> tuple[int, int, int]:
     from .pipeline import Pipeline
     from .store import Store
@@ -146,6 +150,7 @@ def _run_code(
             store.write(batch, run_id)
             store.write_rejects(rejected, run_id)
             store.finish_run(run_id or "", n_articles, n_events, len(rejected))
+            store.merge(*merging)
     return n_articles, n_events, len(rejected)
 
 

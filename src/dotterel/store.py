@@ -18,6 +18,7 @@ from typing import Any
 
 import duckdb
 
+from .dedup import MergeRule, rebuild_merged_events
 from .model import Actor, Event, Place, Reject, Trigger
 from .pipeline import CodedArticle
 
@@ -131,6 +132,10 @@ class Store:
         except BaseException:
             con.execute("ROLLBACK")
             raise
+
+    def merge(self, rule: MergeRule = MergeRule.window, window_days: int = 2) -> int:
+        """Rebuild ``merged_events`` (see dedup.py); returns the number of merged events."""
+        return rebuild_merged_events(self.con, rule, window_days)
 
     def write_rejects(self, rejects: Iterable[Reject], run_id: str | None) -> None:
         rows = [(run_id, r.origin, r.record, r.reason, _now()) for r in rejects]
