@@ -32,7 +32,7 @@ from .gold import GoldActor, GoldArticle, GoldDyad, GoldEvent, gold_country, gol
 __all__ = ["read_jsonl"]
 
 _EVENT_KEYS = frozenset({"source", "target", "cameo", "plover"})
-_ACTOR_KEYS = frozenset({"country", "sector", "text"})
+_ACTOR_KEYS = frozenset({"country", "sector", "text", "code"})  # "code" (IGOUNO, LBNREB) documents an organisation; matching uses country+sector
 _DYAD_KEYS = frozenset({"source", "target", "cameo", "plover", "quad"})
 
 
