@@ -59,3 +59,12 @@ def test_apposition_gives_name_and_title(code):
 def test_passive_without_agent_is_not_coded(code):
     events = code("A convoy of Ugandan troops was attacked near Mogadishu.")
     assert not events
+
+
+def test_refused_cooperation_is_a_rejection(code):
+    events = code("France will not lift the ban on Britain.")
+    assert [(e["cameo"][:2], e["modality"]) for e in events] == [("12", "refusing")]
+
+
+def test_refused_attack_is_not_coded(code):
+    assert not code("Chile will not attack Peru.")

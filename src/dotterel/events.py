@@ -297,6 +297,9 @@ class EventCoder:
             return intent if intent and intent.startswith("13") else None
         if kind == "refused":
             return _REFUSAL_CODES.get(code[:2], "120") if mood.governor is not None else None
+        if kind == "refusing":
+            # Only a refused cooperation is a rejection; "will not attack" is not one.
+            return negated or (_REFUSAL_CODES.get(code[:2], "120") if "02" <= code[:2] <= "08" else None)
         return None  # hypothetical, requested: the act itself did not happen
 
     def _noun_candidates(

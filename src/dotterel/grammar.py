@@ -37,7 +37,7 @@ REQUEST_VERBS = frozenset({
 class Modality:
     """How the sentence presents the act."""
 
-    kind: str  # asserted | negated | future | intended | conditional | hypothetical | threatened | requested | refused
+    kind: str  # asserted | negated | refusing | future | intended | conditional | hypothetical | threatened | requested | refused
     governor: Token | None = None  # the verb that governs an intended act
 
 
@@ -110,6 +110,9 @@ def modality(verb: Token) -> Modality:
     """Asserted, negated, future, hypothetical, or intended by a governing verb."""
     children = list(verb.children)
     if any(c.dep_ == "neg" or c.lower_ in {"never"} for c in children):
+        # "will not accept", "would never lift": a refusal, not a non-event.
+        if any(c.dep_ == "aux" and c.lower_ in _FUTURE_AUX | {"would", "wo", "can", "ca"} for c in children):
+            return Modality("refusing")
         return Modality("negated")
     if verb.dep_ == "xcomp" and verb.head.pos_ in {"VERB", "AUX", "ADJ"}:
         governor = verb.head
