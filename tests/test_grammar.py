@@ -68,3 +68,11 @@ def test_refused_cooperation_is_a_rejection(code):
 
 def test_refused_attack_is_not_coded(code):
     assert not code("Chile will not attack Peru.")
+
+
+def test_labelling_an_object_is_criticism_and_calling_someone_is_a_call(code):
+    insult = code("The US president called the British ambassador a very stupid guy.")
+    assert [(e["cameo"], e["target"]["code"]) for e in insult] == [("111", "GBRGOV")]
+    call = code("Israel's president called his Ethiopian counterpart on Friday.")
+    assert [(e["cameo"], e["target"]["code"]) for e in call] == [("041", "ETHGOV")]
+    assert not code("Beijing rejected what Washington called provocations.")

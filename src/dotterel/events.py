@@ -218,6 +218,8 @@ class EventCoder:
         if passive:
             patients = [a for h in grammar.passive_patient(verb) for a in self._actors(h, state, memory)]
             return code, patients
+        if pattern.predicative and any(c.dep_ == "oprd" for c in verb.children):
+            code = pattern.predicative  # "called the envoy a liar", "branded them terrorists"
         # The object can set the code whatever slot the target is in:
         # "fired missiles at the base" is an aerial attack.
         restricted = pattern.only_objects

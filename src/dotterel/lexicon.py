@@ -13,6 +13,7 @@ Schema of one verb pattern::
       intent: "030"         # optional: the code when the act is only announced
       objects: {talks: "026"}   # optional: object noun -> code override
       only_objects: false   # optional: fire only with one of those objects
+      predicative: "111"    # optional: code when the object is labelled ("called X a liar")
       symmetric: false      # optional: A and B acted on each other
 
 Noun patterns (``nouns:``) have ``noun`` instead of ``verb`` and are coded
@@ -36,7 +37,7 @@ from .errors import DataError
 from .ontology import Ontology, load_ontology
 
 TARGET_SLOTS = frozenset({"dobj", "dative", "iobj", "attr"})
-_VERB_KEYS = {"verb", "prep", "cameo", "target", "intent", "objects", "only_objects", "symmetric", "note", "negated"}
+_VERB_KEYS = {"verb", "prep", "cameo", "target", "intent", "objects", "only_objects", "predicative", "symmetric", "note", "negated"}
 _NOUN_KEYS = {"noun", "cameo", "target", "intent", "symmetric", "note", "light_verbs"}
 
 
@@ -56,6 +57,7 @@ class VerbPattern:
     negated: str | None = None
     objects: Mapping[str, str] = field(default_factory=dict)
     only_objects: bool = False  # fire only when one of ``objects`` is the object
+    predicative: str | None = None  # code when the object gets a label: "called X a liar"
     symmetric: bool = False
 
 
@@ -169,6 +171,7 @@ def _verb_pattern(entry: Any, where: str, ontology: Ontology) -> VerbPattern:
         negated=_code(entry["negated"], where, ontology) if entry.get("negated") else None,
         objects={str(k).lower(): _code(v, where, ontology) for k, v in objects.items()},
         only_objects=bool(entry.get("only_objects", False)),
+        predicative=_code(entry["predicative"], where, ontology) if entry.get("predicative") else None,
         symmetric=bool(entry.get("symmetric", False)),
     )
 
