@@ -77,6 +77,14 @@ def slot_heads(verb: Token, slot: str) -> list[Token]:
     ("discussed the issues with officials").
     """
     found = _slot_heads(verb, slot)
+    if not found and slot == "dobj":
+        # "allowed the WFP to deliver food": the parser makes the object the
+        # subject of the infinitive.
+        found = [
+            s for c in verb.children if c.dep_ in {"ccomp", "xcomp"}
+            and any(a.tag_ == "TO" for a in c.children)
+            for s in c.children if s.dep_ == "nsubj"
+        ]
     if not found and slot not in {"dobj", "dative", "iobj", "attr"}:
         for obj in (c for c in verb.children if c.dep_ in {"dobj", "obj"}):
             found = [p for c in obj.children if c.dep_ == "prep" and c.lower_ == slot for p in c.children if p.dep_ == "pobj"]
