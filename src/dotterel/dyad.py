@@ -98,7 +98,7 @@ class DyadCoder:
                 if code and coder.ontology.get(code).plover_type:
                     return code, pattern.id, mood.kind
             return None
-        if token.pos_ in {"NOUN", "PROPN"} and coder.is_event_noun(token):
+        if token.pos_ in {"NOUN", "PROPN"} and token.dep_ != "compound" and coder.is_event_noun(token):
             noun = coder.lexicon.noun_pattern(token.lemma_.lower()) or coder.lexicon.noun_pattern(token.lower_)
             if noun is not None and coder.ontology.get(noun.cameo).plover_type:
                 return noun.cameo, noun.id, "asserted"

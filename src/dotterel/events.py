@@ -307,6 +307,8 @@ class EventCoder:
     def _noun_candidates(
         self, noun: Token, pattern: NounPattern, state: SentenceState, memory: ArticleMemory
     ) -> Iterator[Candidate]:
+        if noun.dep_ == "compound":
+            return  # "attack helicopters", "strike team": a modifier, not an event
         governor = grammar.light_verb_of(noun)
         if governor is not None and governor.lemma_.lower() in self.lexicon.light_verbs:
             mood = grammar.modality(governor)
