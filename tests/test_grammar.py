@@ -76,3 +76,9 @@ def test_labelling_an_object_is_criticism_and_calling_someone_is_a_call(code):
     call = code("Israel's president called his Ethiopian counterpart on Friday.")
     assert [(e["cameo"], e["target"]["code"]) for e in call] == [("041", "ETHGOV")]
     assert not code("Beijing rejected what Washington called provocations.")
+
+
+def test_verdict_with_a_small_clause(code):
+    events = code("A US court found the Syrian government guilty of murdering a journalist.")
+    assert [(e["cameo"], e["source"]["code"], e["target"]["code"]) for e in events] == [("116", "USAJUD", "SYRGOV")]
+    assert not code("Police found the Kenyan diplomat in Nairobi.")

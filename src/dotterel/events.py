@@ -218,11 +218,12 @@ class EventCoder:
         if passive:
             patients = [a for h in grammar.passive_patient(verb) for a in self._actors(h, state, memory)]
             return code, patients
-        if pattern.predicative and any(c.dep_ == "oprd" for c in verb.children):
-            code = pattern.predicative  # "called the envoy a liar", "branded them terrorists"
+        restricted = pattern.only_objects
+        if pattern.predicative and any(grammar.is_predicate_of_object(c) for c in verb.children):
+            code = pattern.predicative  # "called the envoy a liar", "found them guilty"
+            restricted = False
         # The object can set the code whatever slot the target is in:
         # "fired missiles at the base" is an aerial attack.
-        restricted = pattern.only_objects
         for obj in grammar.slot_heads(verb, "dobj"):
             override = _object_code(pattern, obj)
             if override is not None:

@@ -82,7 +82,7 @@ def slot_heads(verb: Token, slot: str) -> list[Token]:
         # subject of the infinitive.
         found = [
             s for c in verb.children if c.dep_ in {"ccomp", "xcomp"}
-            and any(a.tag_ == "TO" for a in c.children)
+            and (any(a.tag_ == "TO" for a in c.children) or is_predicate_of_object(c))
             for s in c.children if s.dep_ == "nsubj"
         ]
     if not found and slot not in {"dobj", "dative", "iobj", "attr"}:
@@ -108,6 +108,12 @@ def _slot_heads(verb: Token, slot: str) -> list[Token]:
         for p in c.children
         if p.dep_ == "pobj"
     ]
+
+
+def is_predicate_of_object(token: Token) -> bool:
+    """A label given to the object: "called X [a liar]", "found X [guilty]"
+    (the parser makes the latter a verbless clause whose subject is X)."""
+    return token.dep_ in {"oprd", "acomp"} or (token.dep_ == "ccomp" and token.pos_ in {"ADJ", "NOUN"})
 
 
 def has_particle(verb: Token, particle: str) -> bool:
