@@ -105,71 +105,24 @@ def load_lexicon(extra_files: Sequence[Path | str] = ()) -> Lexicon:
 
 
 def build_lexicon(files: Iterable[Path], ontology: Ontology) -> Lexicon:
-    """Read lexicon files in order into one lexicon.
-
-    A verb pattern is keyed by its lemma and the words it requires (particle
-    and preposition: "crack down" + "on"); a noun pattern by its lemma.  Two
-    patterns with the same key in the packaged files, or in one user file, are
-    an error that names both entries.  A user file given later replaces the
-    packaged (or earlier) pattern with the same key.
-    """
-    verbs: dict[tuple[str, tuple[str, ...]], tuple[VerbPattern, str]] = {}
-    nouns: dict[str, tuple[NounPattern, str]] = {}
+    verbs: dict[str, list[VerbPattern]] = {}
+    nouns: dict[str, NounPattern] = {}
     light: set[str] = set()
-    packaged = _packaged_folder()
     for path in files:
-        layer = "packaged" if packaged is not None and _is_in(path, packaged) else str(path)
         data = _read_yaml(path)
         for n, entry in enumerate(data.get("verbs") or [], 1):
             pattern = _verb_pattern(entry, f"{path.name}:verbs[{n}]", ontology)
-            _add(verbs, verb_key(pattern), pattern, layer)
+            verbs.setdefault(pattern.lemma, []).append(pattern)
         for n, entry in enumerate(data.get("nouns") or [], 1):
             noun = _noun_pattern(entry, f"{path.name}:nouns[{n}]", ontology)
-            _add(nouns, noun.lemma, noun, layer)
+            nouns[noun.lemma] = noun
         light.update(_str_list(data.get("light_verbs") or [], f"{path}: light_verbs"))
-    by_lemma: dict[str, list[VerbPattern]] = {}
-    for pattern, _layer in verbs.values():
-        by_lemma.setdefault(pattern.lemma, []).append(pattern)
     # Longer (particle/preposition) patterns first: they are more specific.
     ordered = {
         lemma: tuple(sorted(ps, key=lambda p: (p.particle is None, p.prep is None)))
-        for lemma, ps in by_lemma.items()
+        for lemma, ps in verbs.items()
     }
-    return Lexicon(ordered, {lemma: pattern for lemma, (pattern, _layer) in nouns.items()}, frozenset(light))
-
-
-def verb_key(pattern: VerbPattern) -> tuple[str, tuple[str, ...]]:
-    """What a verb pattern matches: its lemma and the words it requires.
-
-    "crack down" and ``crack`` with ``prep: down`` match the same verbs, so
-    they have the same key.
-    """
-    return pattern.lemma, tuple(sorted(w for w in (pattern.particle, pattern.prep) if w))
-
-
-def _add(found: dict[Any, Any], key: Any, pattern: VerbPattern | NounPattern, layer: str) -> None:
-    """Add a pattern; a second one with its key is an error in the same layer."""
-    previous = found.get(key)
-    if previous is not None and previous[1] == layer:
-        raise LexiconError(
-            f"{pattern.id}: duplicate pattern, {previous[0].id} has the same "
-            f"{'words' if isinstance(pattern, VerbPattern) else 'noun'}; merge them or remove one"
-        )
-    found[key] = (pattern, layer)
-
-
-def _packaged_folder() -> Path | None:
-    try:
-        return Path(str(resources.files("dotterel") / "data" / "lexicon")).resolve()
-    except (OSError, TypeError):  # pragma: no cover - a zipped install
-        return None
-
-
-def _is_in(path: Path, folder: Path) -> bool:
-    try:
-        return Path(path).resolve().parent == folder
-    except OSError:  # pragma: no cover
-        return False
+    return Lexicon(ordered, nouns, frozenset(light))
 
 
 class _LexiconLoader(yaml.SafeLoader):
@@ -207,11 +160,6 @@ def _verb_pattern(entry: Any, where: str, ontology: Ontology) -> VerbPattern:
     objects = entry.get("objects") or {}
     if not isinstance(objects, dict):
         raise LexiconError(f"{where}: 'objects' maps nouns to CAMEO codes")
-    for key in ("only_objects", "symmetric"):
-        if not isinstance(entry.get(key, False), bool):
-            raise LexiconError(f"{where}: '{key}' is true or false")
-    if entry.get("only_objects") and not objects and not entry.get("predicative"):
-        raise LexiconError(f"{where}: 'only_objects' needs 'objects' (or 'predicative') to fire at all")
     return VerbPattern(
         id=f"{where}:{' '.join(words)}{' ' + prep if prep else ''}",
         lemma=words[0],
@@ -219,7 +167,7 @@ def _verb_pattern(entry: Any, where: str, ontology: Ontology) -> VerbPattern:
         prep=str(prep).lower() if prep else None,
         cameo=_code(entry["cameo"], where, ontology),
         target=_targets(entry.get("target", ["dobj"]), where),
-        intent=_intent(entry.get("intent"), where, ontology),
+        intent=_code(entry["intent"], where, ontology) if entry.get("intent") else None,
         negated=_code(entry["negated"], where, ontology) if entry.get("negated") else None,
         objects={str(k).lower(): _code(v, where, ontology) for k, v in objects.items()},
         only_objects=bool(entry.get("only_objects", False)),
@@ -230,14 +178,12 @@ def _verb_pattern(entry: Any, where: str, ontology: Ontology) -> VerbPattern:
 
 def _noun_pattern(entry: Any, where: str, ontology: Ontology) -> NounPattern:
     _check_keys(entry, _NOUN_KEYS, "noun", where)
-    if not isinstance(entry.get("symmetric", False), bool):
-        raise LexiconError(f"{where}: 'symmetric' is true or false")
     return NounPattern(
         id=f"{where}:{entry['noun']}",
         lemma=str(entry["noun"]).strip().lower(),
         cameo=_code(entry["cameo"], where, ontology),
         target=_targets(entry.get("target", ["with", "to", "on", "against"]), where),
-        intent=_intent(entry.get("intent"), where, ontology),
+        intent=_code(entry["intent"], where, ontology) if entry.get("intent") else None,
         symmetric=bool(entry.get("symmetric", False)),
     )
 
@@ -257,16 +203,6 @@ def _code(value: Any, where: str, ontology: Ontology) -> str:
     code = str(value)
     if code not in ontology:
         raise LexiconError(f"{where}: unknown CAMEO code {code!r} (quote codes: \"043\")")
-    return code
-
-
-def _intent(value: Any, where: str, ontology: Ontology) -> str | None:
-    """An announced act is an intent to cooperate (03x) or a threat (13x)."""
-    if not value:
-        return None
-    code = _code(value, where, ontology)
-    if code[:2] not in {"03", "13"}:
-        raise LexiconError(f"{where}: intent {code!r} is not an intent (03x) or threat (13x) code")
     return code
 
 
