@@ -2,7 +2,8 @@
 
 A pattern says which words express which CAMEO event and where the target
 of the event is found in the parse.  Patterns are data
-(``data/lexicon/*.yaml``); users add their own files with the same schema.
+(``data/lexicon/NN_<root>.yaml``, one file per CAMEO root, and
+``light_verbs.yaml``); users add their own files with the same schema.
 
 Schema of one verb pattern::
 
@@ -10,15 +11,23 @@ Schema of one verb pattern::
       prep: for             # optional: a preposition the verb must govern
       cameo: "020"
       target: [dobj, on]    # where the target is: dobj, dative, or a preposition
-      intent: "030"         # optional: the code when the act is only announced
+      intent: "030"         # optional: the code when the act is only announced (03x or 13x)
       objects: {talks: "026"}   # optional: object noun -> code override
       only_objects: false   # optional: fire only with one of those objects
       predicative: "111"    # optional: code when the object is labelled ("called X a liar")
+      negated: "125"        # optional: code when the act is negated
       symmetric: false      # optional: A and B acted on each other
+      note: "..."           # optional: free text, ignored
 
 Noun patterns (``nouns:``) have ``noun`` instead of ``verb`` and are coded
 when a light verb governs them ("held talks with") or when they name their
 participants ("talks between A and B", "an attack on X").
+
+A verb pattern's key is its lemma and the words it requires (particle and
+preposition, in any spelling: "crack down" + on == crack + prep down, on); a
+noun pattern's key is its lemma.  Two patterns with one key in the packaged
+files (or in one user file) are an error naming both; a user file given
+later replaces the earlier pattern with that key.
 """
 
 from __future__ import annotations
@@ -98,31 +107,78 @@ def _default_lexicon() -> Lexicon:
 
 
 def load_lexicon(extra_files: Sequence[Path | str] = ()) -> Lexicon:
-    """The packaged lexicon plus any user files (later files add patterns)."""
+    """The packaged lexicon plus any user files (later files add or replace patterns)."""
     if not extra_files:
         return _default_lexicon()
     return build_lexicon([*default_lexicon_files(), *map(Path, extra_files)], load_ontology())
 
 
 def build_lexicon(files: Iterable[Path], ontology: Ontology) -> Lexicon:
-    verbs: dict[str, list[VerbPattern]] = {}
-    nouns: dict[str, NounPattern] = {}
+    """Read lexicon files in order into one lexicon.
+
+    A verb pattern is keyed by its lemma and the words it requires (particle
+    and preposition: "crack down" + "on"); a noun pattern by its lemma.  Two
+    patterns with the same key in the packaged files, or in one user file, are
+    an error that names both entries.  A user file given later replaces the
+    packaged (or earlier) pattern with the same key.
+    """
+    verbs: dict[tuple[str, tuple[str, ...]], tuple[VerbPattern, str]] = {}
+    nouns: dict[str, tuple[NounPattern, str]] = {}
     light: set[str] = set()
+    packaged = _packaged_folder()
     for path in files:
+        layer = "packaged" if packaged is not None and _is_in(path, packaged) else str(path)
         data = _read_yaml(path)
         for n, entry in enumerate(data.get("verbs") or [], 1):
             pattern = _verb_pattern(entry, f"{path.name}:verbs[{n}]", ontology)
-            verbs.setdefault(pattern.lemma, []).append(pattern)
+            _add(verbs, verb_key(pattern), pattern, layer)
         for n, entry in enumerate(data.get("nouns") or [], 1):
             noun = _noun_pattern(entry, f"{path.name}:nouns[{n}]", ontology)
-            nouns[noun.lemma] = noun
+            _add(nouns, noun.lemma, noun, layer)
         light.update(_str_list(data.get("light_verbs") or [], f"{path}: light_verbs"))
+    by_lemma: dict[str, list[VerbPattern]] = {}
+    for pattern, _layer in verbs.values():
+        by_lemma.setdefault(pattern.lemma, []).append(pattern)
     # Longer (particle/preposition) patterns first: they are more specific.
     ordered = {
         lemma: tuple(sorted(ps, key=lambda p: (p.particle is None, p.prep is None)))
-        for lemma, ps in verbs.items()
+        for lemma, ps in by_lemma.items()
     }
-    return Lexicon(ordered, nouns, frozenset(light))
+    return Lexicon(ordered, {lemma: pattern for lemma, (pattern, _layer) in nouns.items()}, frozenset(light))
+
+
+def verb_key(pattern: VerbPattern) -> tuple[str, tuple[str, ...]]:
+    """What a verb pattern matches: its lemma and the words it requires.
+
+    "crack down" and ``crack`` with ``prep: down`` match the same verbs, so
+    they have the same key.
+    """
+    return pattern.lemma, tuple(sorted(w for w in (pattern.particle, pattern.prep) if w))
+
+
+def _add(found: dict[Any, Any], key: Any, pattern: VerbPattern | NounPattern, layer: str) -> None:
+    """Add a pattern; a second one with its key is an error in the same layer."""
+    previous = found.get(key)
+    if previous is not None and previous[1] == layer:
+        raise LexiconError(
+            f"{pattern.id}: duplicate pattern, {previous[0].id} has the same "
+            f"{'words' if isinstance(pattern, VerbPattern) else 'noun'}; merge them or remove one"
+        )
+    found[key] = (pattern, layer)
+
+
+def _packaged_folder() -> Path | None:
+    try:
+        return Path(str(resources.files("dotterel") / "data" / "lexicon")).resolve()
+    except (OSError, TypeError):  # pragma: no cover - a zipped install
+        return None
+
+
+def _is_in(path: Path, folder: Path) -> bool:
+    try:
+        return Path(path).resolve().parent == folder
+    except OSError:  # pragma: no cover
+        return False
 
 
 class _LexiconLoader(yaml.SafeLoader):
@@ -160,6 +216,11 @@ def _verb_pattern(entry: Any, where: str, ontology: Ontology) -> VerbPattern:
     objects = entry.get("objects") or {}
     if not isinstance(objects, dict):
         raise LexiconError(f"{where}: 'objects' maps nouns to CAMEO codes")
+    for key in ("only_objects", "symmetric"):
+        if not isinstance(entry.get(key, False), bool):
+            raise LexiconError(f"{where}: '{key}' is true or false")
+    if entry.get("only_objects") and not objects and not entry.get("predicative"):
+        raise LexiconError(f"{where}: 'only_objects' needs 'objects' (or 'predicative') to fire at all")
     return VerbPattern(
         id=f"{where}:{' '.join(words)}{' ' + prep if prep else ''}",
         lemma=words[0],
@@ -167,7 +228,7 @@ def _verb_pattern(entry: Any, where: str, ontology: Ontology) -> VerbPattern:
         prep=str(prep).lower() if prep else None,
         cameo=_code(entry["cameo"], where, ontology),
         target=_targets(entry.get("target", ["dobj"]), where),
-        intent=_code(entry["intent"], where, ontology) if entry.get("intent") else None,
+        intent=_intent(entry.get("intent"), where, ontology),
         negated=_code(entry["negated"], where, ontology) if entry.get("negated") else None,
         objects={str(k).lower(): _code(v, where, ontology) for k, v in objects.items()},
         only_objects=bool(entry.get("only_objects", False)),
@@ -178,12 +239,14 @@ def _verb_pattern(entry: Any, where: str, ontology: Ontology) -> VerbPattern:
 
 def _noun_pattern(entry: Any, where: str, ontology: Ontology) -> NounPattern:
     _check_keys(entry, _NOUN_KEYS, "noun", where)
+    if not isinstance(entry.get("symmetric", False), bool):
+        raise LexiconError(f"{where}: 'symmetric' is true or false")
     return NounPattern(
         id=f"{where}:{entry['noun']}",
         lemma=str(entry["noun"]).strip().lower(),
         cameo=_code(entry["cameo"], where, ontology),
         target=_targets(entry.get("target", ["with", "to", "on", "against"]), where),
-        intent=_code(entry["intent"], where, ontology) if entry.get("intent") else None,
+        intent=_intent(entry.get("intent"), where, ontology),
         symmetric=bool(entry.get("symmetric", False)),
     )
 
@@ -203,6 +266,16 @@ def _code(value: Any, where: str, ontology: Ontology) -> str:
     code = str(value)
     if code not in ontology:
         raise LexiconError(f"{where}: unknown CAMEO code {code!r} (quote codes: \"043\")")
+    return code
+
+
+def _intent(value: Any, where: str, ontology: Ontology) -> str | None:
+    """An announced act is an intent to cooperate (03x) or a threat (13x)."""
+    if not value:
+        return None
+    code = _code(value, where, ontology)
+    if code[:2] not in {"03", "13"}:
+        raise LexiconError(f"{where}: intent {code!r} is not an intent (03x) or threat (13x) code")
     return code
 
 
