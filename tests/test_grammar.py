@@ -82,3 +82,89 @@ def test_verdict_with_a_small_clause(code):
     events = code("A US court found the Syrian government guilty of murdering a journalist.")
     assert [(e["cameo"], e["source"]["code"], e["target"]["code"]) for e in events] == [("116", "USAJUD", "SYRGOV")]
     assert not code("Police found the Kenyan diplomat in Nairobi.")
+
+
+# -- modality and speech ---------------------------------------------------------
+
+
+def test_preposition_that_only_dates_the_act_is_not_a_particle(code):
+    # "called ... on Sunday" is a phone call, not "called on" (an appeal)
+    events = code("The Kenyan president called the Ugandan president on Sunday.")
+    assert {e["cameo"] for e in events} == {"041"}
+
+
+def test_failed_cooperation_is_a_rejection(code):
+    events = code("Serbia and Kosovo failed to reach a deal on licence plates.")
+    assert {e["cameo"][:2] for e in events} == {"12"}
+    assert {e["modality"] for e in events} == {"failed"}
+
+
+def test_failed_attack_is_not_coded(code):
+    assert code("Rebels failed to attack the Malian army.") == []
+
+
+def test_reported_would_is_the_future(code):
+    events = code("Chile said it would send rescuers to Peru.")
+    assert [(e["cameo"], e["modality"]) for e in events] == [("033", "future")]
+
+
+def test_speculative_condition_is_not_a_threat(code):
+    assert code("Brazil could impose tariffs on Argentina if talks fail.") == []
+
+
+def test_obligation_in_reported_speech_is_an_appeal(code):
+    events = code("The Jordanian king said Israel must negotiate with the Palestinians.")
+    appeals = [e for e in events if e["trigger"]["pattern"] == "grammar:obligation"]
+    assert [(e["source"]["code"], e["cameo"], e["target"]["code"]) for e in appeals] == [("JORGOV", "026", "ISR")]
+
+
+def test_call_for_sanctions_against_someone_is_criticism_of_them(code):
+    events = code("Canadian lawmakers called for sanctions against Belarus.")
+    assert {(e["cameo"], e["target"]["code"]) for e in events} == {("111", "BLR")}
+
+
+def test_call_for_talks_stays_an_appeal(code):
+    events = code("Norway called for talks between Colombia and Venezuela.")
+    assert {e["cameo"][:2] for e in events} == {"02"}
+
+
+# -- words: frame nouns, modifiers, two-word objects, quantities ------------------
+
+
+def test_frame_noun_passes_on_its_modifier_event(code):
+    events = code("Ghana launched a mediation effort between Mali and Niger.")
+    assert {(e["cameo"], e["target"]["code"]) for e in events} == {("045", "MLI"), ("045", "NER")}
+
+
+def test_hunger_strike_is_protest_not_an_air_strike(pipeline):
+    event = pipeline.code_dyad(
+        "Prisoners began a hunger strike against the Bahraini authorities.", "Prisoners", "the Bahraini authorities"
+    )
+    assert event is not None and event.cameo == "142"
+
+
+def test_quantity_noun_reaches_the_goods(code):
+    events = code("Japan delivered tons of food to Sudan.")
+    assert {e["cameo"] for e in events} == {"073"}
+
+
+def test_money_given_is_economic_aid(code):
+    events = code("Germany gave 50 million euros to Jordan.")
+    assert {(e["cameo"], e["target"]["code"]) for e in events} == {("071", "JOR")}
+
+
+def test_order_of_attacks_is_the_attack(pipeline):
+    event = pipeline.code_dyad("The colonel ordered attacks on the rebel camp.", "The colonel", "the rebel camp")
+    assert event is not None and event.cameo == "190"
+
+
+def test_troops_on_alert_is_a_force_posture(pipeline):
+    event = pipeline.code_dyad("Greek troops remained on alert near Turkey.", "Greek troops", "Turkey")
+    assert event is not None and event.cameo == "152"
+
+
+def test_announced_operation_against_someone_is_a_threat(pipeline):
+    event = pipeline.code_dyad(
+        "Ankara says it will begin a military operation against Kurdish militias.", "Ankara", "Kurdish militias"
+    )
+    assert event is not None and (event.cameo, event.modality) == ("138", "future")

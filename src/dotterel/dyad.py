@@ -20,7 +20,9 @@ from spacy.tokens import Span, Token
 from . import grammar
 from .actors import ArticleMemory, scene_country
 from .errors import InputError
-from .events import Candidate, EventCoder, SentenceState, _object_code
+from .lexicon import VerbPattern
+from .events import Candidate, EventCoder, SentenceState
+from .triggers import noun_trigger, verb_object_code
 from .model import Actor, Article, Event
 from .nlp import ParsedSentence, Parser
 
@@ -86,22 +88,38 @@ class DyadCoder:
         """(code, pattern id, modality) if the lexicon knows the word and the act counts."""
         coder = self.coder
         if token.pos_ in {"VERB", "AUX"} or token.tag_.startswith("VB"):
-            mood = grammar.modality(token)
-            for pattern in coder.verb_patterns(token)[:1]:
-                code = coder.apply_modality(pattern.cameo, pattern.intent, pattern.negated, mood)
-                objects = [_object_code(pattern, o) for o in grammar.slot_heads(token, "dobj")]
-                override = next((o for o in objects if o), None)
-                if override and code == pattern.cameo:
-                    code = override
-                elif pattern.only_objects and override is None:
-                    return None
+            return self._code_verb(token)
+        if token.pos_ in {"NOUN", "PROPN"} and token.dep_ != "compound":
+            found = noun_trigger(coder.lexicon, token)
+            if found is not None:
+                mood = grammar.nearest_modality(token)
+                code = coder.apply_modality(found.code, found.intent, None, mood)
                 if code and coder.ontology.get(code).plover_type:
-                    return code, pattern.id, mood.kind
+                    return code, found.pattern.id, mood.kind
+        return None
+
+    def _code_verb(self, verb: Token) -> tuple[str, str, str] | None:
+        coder = self.coder
+        mood = grammar.modality(verb)
+        complement = grammar.obligation(verb)
+        if complement is not None:  # "A said B must mediate"
+            return coder.obligation_code(complement), "grammar:obligation", mood.kind
+        for pattern in coder.verb_patterns(verb):
+            code = coder.apply_modality(pattern.cameo, pattern.intent, pattern.negated, mood)
+            override = verb_object_code(pattern, verb)
+            if pattern.only_objects and override is None:
+                continue  # the next, less specific pattern may fit
+            if override and code == pattern.cameo:
+                code = override
+            if pattern.predicative and code == pattern.cameo and any(
+                grammar.is_predicate_of_object(c) for c in verb.children
+            ):
+                code = pattern.predicative  # "called the envoy a liar"
+            if code and code[:2] in {"02", "10"} and _aimed(coder, verb, pattern):
+                code = "111"  # "called for sanctions against X"
+            if code and coder.ontology.get(code).plover_type:
+                return code, pattern.id, mood.kind
             return None
-        if token.pos_ in {"NOUN", "PROPN"} and token.dep_ != "compound" and coder.is_event_noun(token):
-            noun = coder.lexicon.noun_pattern(token.lemma_.lower()) or coder.lexicon.noun_pattern(token.lower_)
-            if noun is not None and coder.ontology.get(noun.cameo).plover_type:
-                return noun.cameo, noun.id, "asserted"
         return None
 
     def _given_actor(self, span: Span, at: tuple[int, int], state: SentenceState, memory: ArticleMemory) -> Actor:
@@ -163,3 +181,8 @@ def _trigger_order(sentence: Span, source: Token, target: Token, path_only: bool
     anchor = common.i if common is not None else target.i
     rest = sorted((t for t in sentence if t.i not in seen), key=lambda t: abs(t.i - anchor))
     return path + rest
+
+
+def _aimed(coder: EventCoder, verb: Token, pattern: VerbPattern) -> bool:
+    slots = ["dobj", *([pattern.prep] if pattern.prep else []), *pattern.target]
+    return any(coder.aims_at_someone(h) for slot in dict.fromkeys(slots) for h in grammar.slot_heads(verb, slot))

@@ -35,6 +35,7 @@ from .model import Actor, Article, Event, Trigger
 from .nlp import ParsedArticle, ParsedSentence
 from .ontology import Ontology
 from .places import Gazetteer, event_place
+from .triggers import NounTrigger, noun_trigger, object_code
 
 _PRONOUNS = frozenset({"he", "him", "his", "she", "her", "they", "them", "their", "it", "its"})
 # Request verbs whose code changes with what is requested: "urged them to
@@ -53,6 +54,11 @@ _PROSPECTIVE_PREPS = frozenset({"for", "to", "toward", "towards", "ahead", "befo
 # Prepositions that place a statement inside an event ("during talks with").
 _CIRCUMSTANCE_PREPS = frozenset({"during", "at", "in", "after", "on", "following", "amid"})
 _REFUSAL_CODES = {"04": "125", "08": "124", "07": "122", "06": "121"}
+# Nouns of acts aimed at someone: a call for "sanctions against X" or
+# "action against X" is hostile to X, not an appeal to X.
+_AIMED_PREPS = frozenset({"against", "on", "into"})
+_HOSTILE_AIMS = frozenset({"action", "measures", "steps", "punishment", "pressure"})
+_CRITICIZE = "111"
 
 
 @dataclass(frozen=True, slots=True)
@@ -131,10 +137,20 @@ class EventCoder:
                 memory.remember(Remembered(actor, (state.sentence.record.index, i), *_number(heads[i], actor)))
 
     def is_event_noun(self, token: Token) -> bool:
-        return token.pos_ in {"NOUN", "PROPN"} and (
-            self.lexicon.noun_pattern(token.lemma_.lower()) is not None
-            or self.lexicon.noun_pattern(token.lower_) is not None
-        )
+        return noun_trigger(self.lexicon, token) is not None
+
+    def aims_at_someone(self, head: Token) -> bool:
+        """"sanctions against X", "legal action against X": a hostile act
+        with a target, as the object of a call or demand."""
+        for noun in conjuncts(head):
+            if not any(c.dep_ == "prep" and c.lower_ in _AIMED_PREPS for c in noun.children):
+                continue
+            found = noun_trigger(self.lexicon, noun)
+            if noun.lemma_.lower() in _HOSTILE_AIMS or (
+                found is not None and self.ontology.get(found.code).quad_class >= 3
+            ):
+                return True
+        return False
 
     def actor(self, head: Token, state: SentenceState, memory: ArticleMemory) -> Actor | None:
         if head.i not in state.actors:
@@ -165,8 +181,9 @@ class EventCoder:
         for token in state.sentence.span:
             if token.pos_ in {"VERB", "AUX"} or token.tag_.startswith("VB"):
                 yield from self._verb_candidates(token, state, memory)
+                yield from self._obligation_candidates(token, state, memory)
             elif token.pos_ in {"NOUN", "PROPN"}:
-                noun = self.lexicon.noun_pattern(token.lemma_.lower()) or self.lexicon.noun_pattern(token.lower_)
+                noun = noun_trigger(self.lexicon, token)
                 if noun is not None:
                     yield from self._noun_candidates(token, noun, state, memory)
 
@@ -206,6 +223,24 @@ class EventCoder:
                     yield Candidate(source, target, code, verb, end, pattern.id, mood.kind)
             return  # the most specific pattern that found its actors wins
 
+    def _obligation_candidates(self, verb: Token, state: SentenceState, memory: ArticleMemory) -> Iterator[Candidate]:
+        """"A said B must mediate": A asks B to (an appeal, refined by the act)."""
+        complement = grammar.obligation(verb)
+        if complement is None:
+            return
+        sources = [a for h in grammar.subjects(verb)[0] for a in self._actors(h, state, memory)]
+        targets = [a for h in grammar.subjects(complement)[0] for a in self._actors(h, state, memory)]
+        code = self.obligation_code(complement)
+        for source in sources:
+            for target in targets:
+                if _distinct_actors(source, target):
+                    yield Candidate(source, target, code, verb, verb, "grammar:obligation", "asserted")
+
+    def obligation_code(self, complement: Token) -> str:
+        for requested in self.verb_patterns(complement)[:1]:
+            return _REQUEST_REFINEMENTS.get(("02", requested.cameo[:2]), "020")
+        return "020"
+
     def _targets(
         self,
         verb: Token,
@@ -225,13 +260,17 @@ class EventCoder:
         # The object can set the code whatever slot the target is in:
         # "fired missiles at the base" is an aerial attack.
         for obj in grammar.slot_heads(verb, "dobj"):
-            override = _object_code(pattern, obj)
+            override = object_code(pattern, obj)
             if override is not None:
                 code = self._keep_intent(code, pattern, override)
                 restricted = False
         for slot in pattern.target:
             for head in grammar.slot_heads(verb, slot):
-                override = _object_code(pattern, head)
+                if code[:2] in {"02", "10"} and self.aims_at_someone(head):
+                    aimed = self._aimed_parties(head, state, memory)
+                    if aimed:
+                        return _CRITICIZE, aimed  # "called for sanctions against X"
+                override = object_code(pattern, head)
                 if override is not None:
                     code = self._keep_intent(code, pattern, override)
                     restricted = False
@@ -273,6 +312,18 @@ class EventCoder:
                     found.extend(self._participants(token, state, memory))
         return _distinct(found)
 
+    def _aimed_parties(self, head: Token, state: SentenceState, memory: ArticleMemory) -> list[Actor]:
+        """Whom "sanctions against X" or "action against X" is aimed at."""
+        return _distinct([
+            actor
+            for noun in conjuncts(head)
+            for prep in noun.children
+            if prep.dep_ == "prep" and prep.lower_ in _AIMED_PREPS
+            for pobj in prep.children
+            if pobj.dep_ == "pobj"
+            for actor in self._actors(pobj, state, memory)
+        ])
+
     def _keep_intent(self, code: str, pattern: VerbPattern, override: str) -> str:
         """An object override must not turn an announced act into a done one."""
         return override if code == pattern.cameo else code
@@ -300,14 +351,17 @@ class EventCoder:
             return intent if intent and intent.startswith("13") else None
         if kind == "refused":
             return _REFUSAL_CODES.get(code[:2], "120") if mood.governor is not None else None
+        if kind == "failed":  # "failed to reach a deal": the cooperation was turned down
+            return _REFUSAL_CODES.get(code[:2], "120") if "02" <= code[:2] <= "08" else None
         if kind == "refusing":
             # Only a refused cooperation is a rejection; "will not attack" is not one.
             return negated or (_REFUSAL_CODES.get(code[:2], "120") if "02" <= code[:2] <= "08" else None)
         return None  # hypothetical, requested: the act itself did not happen
 
     def _noun_candidates(
-        self, noun: Token, pattern: NounPattern, state: SentenceState, memory: ArticleMemory
+        self, noun: Token, found: NounTrigger, state: SentenceState, memory: ArticleMemory
     ) -> Iterator[Candidate]:
+        pattern = found.pattern
         if noun.dep_ == "compound":
             return  # "attack helicopters", "strike team": a modifier, not an event
         governor = grammar.light_verb_of(noun)
@@ -321,13 +375,13 @@ class EventCoder:
             prep = grammar.governing_preposition(noun)
             if prep is not None and prep.lower_ in _PROSPECTIVE_PREPS:
                 return  # "called for talks", "looks forward to the talks": not (yet) held
-            mood = _nearest_modality(noun)
+            mood = grammar.nearest_modality(noun)
             sources = self._noun_sources(noun, state, memory)
             if not sources and prep is not None and prep.lower_ in _CIRCUMSTANCE_PREPS and prep.head.pos_ in {"VERB", "AUX"}:
                 # "X said during a meeting with Y": X is the party meeting Y.
                 sources = [a for h in grammar.subjects(prep.head)[0] for a in self._actors(h, state, memory)]
             trigger_start = noun
-        code = self.apply_modality(pattern.cameo, pattern.intent, None, mood)
+        code = self.apply_modality(found.code, found.intent, None, mood)
         if code is None:
             return
         targets = self._noun_targets(noun, pattern, state, memory)
@@ -361,8 +415,6 @@ class EventCoder:
         self, noun: Token, pattern: NounPattern, state: SentenceState, memory: ArticleMemory
     ) -> list[Actor]:
         for slot in pattern.target:
-            if slot == "between":
-                continue
             for child in noun.children:
                 if child.dep_ == "prep" and child.lower_ == slot:
                     for pobj in (c for c in child.children if c.dep_ == "pobj"):
@@ -442,19 +494,6 @@ def _hyphen_chain(token: Token) -> list[Token]:
         if child.dep_ in {"compound", "nmod", "amod"} and child.i + 2 == token.i and child.nbor(1).text in "-–/":
             chain[:0] = _hyphen_chain(child)
     return chain
-
-
-def _object_code(pattern: VerbPattern, head: Token) -> str | None:
-    return pattern.objects.get(head.lower_) or pattern.objects.get(head.lemma_.lower())
-
-
-def _nearest_modality(noun: Token) -> grammar.Modality:
-    token = noun
-    while token.head.i != token.i:
-        token = token.head
-        if token.pos_ in {"VERB", "AUX"}:
-            return grammar.modality(token)
-    return grammar.Modality("asserted")
 
 
 def _trigger_end(verb: Token, word: str | None) -> Token:

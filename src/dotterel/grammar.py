@@ -21,10 +21,22 @@ INTENT_VERBS = frozenset({
     "plan", "intend", "want", "agree", "offer", "promise", "pledge", "vow", "decide", "seek",
     "hope", "expect", "prepare", "aim", "wish", "propose", "consider", "mull", "volunteer",
     "be", "set", "schedule", "try", "attempt", "threaten", "warn", "refuse",
-    "decline", "reject",
+    "decline", "reject", "fail",
 })
 THREAT_VERBS = frozenset({"threaten", "warn", "vow"})
 REFUSAL_VERBS = frozenset({"refuse", "decline", "reject"})
+# "failed to reach a deal": the cooperation did not come about.
+FAILURE_VERBS = frozenset({"fail"})
+# Verbs that report speech: in their complement, "would" is the past of
+# "will" ("said it would allow aid"), and "must"/"should" an obligation the
+# speaker lays on someone ("said Qatar must mediate").
+SPEECH_VERBS = frozenset({
+    "say", "state", "announce", "tell", "add", "declare", "insist", "confirm", "report", "write",
+    "stress", "emphasize", "emphasise", "assert", "argue", "reiterate", "warn", "note", "indicate",
+    "claim", "believe", "think", "maintain", "affirm", "explain", "signal", "suggest",
+})
+_OBLIGATION_AUX = frozenset({"must", "should", "ought"})
+_SPECULATIVE_AUX = frozenset({"could", "might", "may", "can"})
 # Verbs whose object is asked to do the complement: the complement is the
 # content of the request, not an event that happened.
 REQUEST_VERBS = frozenset({
@@ -37,7 +49,7 @@ REQUEST_VERBS = frozenset({
 class Modality:
     """How the sentence presents the act."""
 
-    kind: str  # asserted | negated | refusing | future | intended | conditional | hypothetical | threatened | requested | refused
+    kind: str  # asserted | negated | refusing | future | intended | conditional | hypothetical | threatened | requested | refused | failed
     governor: Token | None = None  # the verb that governs an intended act
 
 
@@ -117,7 +129,17 @@ def is_predicate_of_object(token: Token) -> bool:
 
 
 def has_particle(verb: Token, particle: str) -> bool:
-    return any(c.dep_ in {"prt", "prep", "advmod"} and c.lower_ == particle for c in verb.children)
+    """The verb has this particle or preposition, not one that only dates
+    the act: "called on X" is an appeal, "called X on Monday" a phone call."""
+    return any(
+        c.dep_ in {"prt", "prep", "advmod"} and c.lower_ == particle and not _temporal_phrase(c)
+        for c in verb.children
+    )
+
+
+def _temporal_phrase(prep: Token) -> bool:
+    objects = [p for p in prep.children if p.dep_ == "pobj"]
+    return bool(objects) and all(p.ent_type_ in {"DATE", "TIME"} for p in objects)
 
 
 def modality(verb: Token) -> Modality:
@@ -137,6 +159,8 @@ def modality(verb: Token) -> Modality:
             return Modality("threatened", governor)
         if lemma in REFUSAL_VERBS:
             return Modality("refused", governor)
+        if lemma in FAILURE_VERBS:
+            return Modality("failed", governor)
         if lemma in INTENT_VERBS or governor.pos_ == "ADJ":  # "ready to", "willing to"
             return Modality("intended", governor)
     if verb.dep_ in {"advcl", "acl", "relcl", "xcomp", "ccomp", "csubj"} and any(
@@ -147,15 +171,45 @@ def modality(verb: Token) -> Modality:
         c.dep_ == "advcl" and any(m.dep_ == "mark" and m.lower_ in {"if", "unless"} for m in c.children)
         for c in children
     ):
+        if any(c.dep_ == "aux" and c.lower_ in _SPECULATIVE_AUX for c in children):
+            return Modality("hypothetical")  # "could impose tariffs if talks fail": speculation
         return Modality("conditional")  # "would impose sanctions if ...": a threat or an offer
     for aux in (c for c in children if c.dep_ in {"aux", "auxpass"}):
         if aux.lower_ in _FUTURE_AUX or (aux.lower_ == "going" and verb.dep_ == "xcomp"):
             return Modality("future")
+        if aux.lower_ == "would" and _reported(verb):
+            return Modality("future")  # "said it would allow": the reported "will"
         if aux.lower_ in _HYPOTHETICAL_AUX:
             return Modality("hypothetical")
     if _under_condition(verb):
         return Modality("hypothetical")
     return Modality("asserted")
+
+
+def nearest_modality(noun: Token) -> Modality:
+    """The modality of the verb an event noun depends on ("will hold talks")."""
+    token = noun
+    while token.head.i != token.i:
+        token = token.head
+        if token.pos_ in {"VERB", "AUX"}:
+            return modality(token)
+    return Modality("asserted")
+
+
+def _reported(verb: Token) -> bool:
+    return verb.dep_ == "ccomp" and verb.head.lemma_ in SPEECH_VERBS
+
+
+def obligation(verb: Token) -> Token | None:
+    """The complement a speaker says someone must do: "said Qatar must mediate"
+    gives "mediate" (whose subject is the one asked)."""
+    if verb.lemma_ not in SPEECH_VERBS:
+        return None
+    for complement in (c for c in verb.children if c.dep_ == "ccomp"):
+        modal = any(a.dep_ in {"aux", "auxpass"} and a.lower_ in _OBLIGATION_AUX for a in complement.children)
+        if modal and not any(c.dep_ == "neg" for c in complement.children):
+            return complement
+    return None
 
 
 def _under_condition(verb: Token) -> bool:

@@ -47,7 +47,7 @@ from .ontology import Ontology, load_ontology
 
 TARGET_SLOTS = frozenset({"dobj", "dative", "iobj", "attr"})
 _VERB_KEYS = {"verb", "prep", "cameo", "target", "intent", "objects", "only_objects", "predicative", "symmetric", "note", "negated"}
-_NOUN_KEYS = {"noun", "cameo", "target", "intent", "symmetric", "note", "light_verbs"}
+_NOUN_KEYS = {"noun", "cameo", "target", "intent", "symmetric", "note", "light_verbs", "modifiers"}
 
 
 class LexiconError(DataError, ValueError):
@@ -78,6 +78,8 @@ class NounPattern:
     target: tuple[str, ...]
     intent: str | None = None
     symmetric: bool = False
+    # A modifier that changes the act: "hunger strike" 142, "general strike" 143.
+    modifiers: Mapping[str, str] = field(default_factory=dict)
 
 
 @dataclass(frozen=True, slots=True)
@@ -241,6 +243,9 @@ def _noun_pattern(entry: Any, where: str, ontology: Ontology) -> NounPattern:
     _check_keys(entry, _NOUN_KEYS, "noun", where)
     if not isinstance(entry.get("symmetric", False), bool):
         raise LexiconError(f"{where}: 'symmetric' is true or false")
+    modifiers = entry.get("modifiers") or {}
+    if not isinstance(modifiers, dict):
+        raise LexiconError(f"{where}: 'modifiers' maps modifier words to CAMEO codes")
     return NounPattern(
         id=f"{where}:{entry['noun']}",
         lemma=str(entry["noun"]).strip().lower(),
@@ -248,6 +253,7 @@ def _noun_pattern(entry: Any, where: str, ontology: Ontology) -> NounPattern:
         target=_targets(entry.get("target", ["with", "to", "on", "against"]), where),
         intent=_intent(entry.get("intent"), where, ontology),
         symmetric=bool(entry.get("symmetric", False)),
+        modifiers={str(k).lower(): _code(v, where, ontology) for k, v in modifiers.items()},
     )
 
 

@@ -1,0 +1,116 @@
+"""Which lexicon entry a word triggers, and how its neighbours refine the code.
+
+Pure lookups over spaCy tokens and the lexicon, shared by the full coder
+(events.py) and the coder between given actors (dyad.py):
+
+- an event noun may hide behind a frame noun ("a mediation *effort*
+  between A and B", "a relief *mission*") or change with a modifier
+  ("*hunger* strike" 142, "*general* strike" 143);
+- an object may be named by a two-word key ("aid workers", "legal action")
+  or sit under a quantity ("$4 million *worth of* medicines").
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from dataclasses import dataclass
+
+from spacy.tokens import Token
+
+from . import grammar
+from .lexicon import Lexicon, NounPattern, VerbPattern
+
+# Nouns that frame an act named by their modifier: "mediation effort".
+FRAME_NOUNS = frozenset({
+    "effort", "efforts", "bid", "bids", "campaign", "campaigns", "initiative", "mission", "missions",
+    "drive", "attempt", "attempts", "process", "operation", "operations", "programme", "program",
+})
+# Nouns that measure their "of" object: "tons of food", "$4 million worth of medicines".
+QUANTITY_NOUNS = frozenset({
+    "worth", "million", "billion", "thousands", "hundreds", "dozens", "tons", "tonnes", "amount",
+    "amounts", "batch", "consignment", "consignments", "load", "loads", "package", "packages",
+    "shipment", "shipments", "supply", "quantity", "quantities", "lot", "lots", "range", "number",
+})
+_MODIFIER_DEPS = frozenset({"compound", "amod", "nmod"})
+
+
+@dataclass(frozen=True, slots=True)
+class NounTrigger:
+    """An event noun with the code its modifiers give it."""
+
+    pattern: NounPattern
+    code: str
+    intent: str | None
+
+
+def noun_trigger(lexicon: Lexicon, token: Token) -> NounTrigger | None:
+    """The event a noun names, through a frame noun and modifiers."""
+    if token.pos_ not in {"NOUN", "PROPN"}:
+        return None
+    host = token
+    pattern = _noun_pattern(lexicon, token)
+    if pattern is None and (token.lower_ in FRAME_NOUNS or token.lemma_.lower() in FRAME_NOUNS):
+        for child in token.children:
+            if child.dep_ == "compound" and child.pos_ == "NOUN":
+                pattern = _noun_pattern(lexicon, child)
+                if pattern is not None:
+                    host = child
+                    break
+    if pattern is None:
+        return None
+    code = pattern.cameo
+    for child in (*host.children, *(token.children if host is not token else ())):
+        if child.dep_ in _MODIFIER_DEPS:
+            code = pattern.modifiers.get(child.lower_) or pattern.modifiers.get(child.lemma_.lower()) or code
+    # A modifier that moves the act to another root ("hunger strike") makes
+    # the pattern's intent ("threaten to attack") wrong for it.
+    intent = pattern.intent if code[:2] == pattern.cameo[:2] else None
+    return NounTrigger(pattern, code, intent)
+
+
+def _noun_pattern(lexicon: Lexicon, token: Token) -> NounPattern | None:
+    return lexicon.noun_pattern(token.lemma_.lower()) or lexicon.noun_pattern(token.lower_)
+
+
+def object_code(pattern: VerbPattern, head: Token) -> str | None:
+    """The code an object noun gives a verb pattern ("sent troops" 074)."""
+    if not pattern.objects:
+        return None
+    for word in _object_words(head):
+        for key in _keys(word):
+            code = pattern.objects.get(key)
+            if code is not None:
+                return code
+    return None
+
+
+def verb_object_code(pattern: VerbPattern, verb: Token) -> str | None:
+    """The object override for a verb: its direct object, or the object of
+    the pattern's own preposition ("remained on alert")."""
+    slots = ["dobj", *([pattern.prep] if pattern.prep else []), *pattern.target]
+    for slot in dict.fromkeys(slots):
+        for head in grammar.slot_heads(verb, slot):
+            code = object_code(pattern, head)
+            if code is not None:
+                return code
+    return None
+
+
+def _object_words(head: Token) -> Iterator[Token]:
+    yield head
+    lower = head.lemma_.lower()
+    if head.lower_ in FRAME_NOUNS or lower in FRAME_NOUNS:
+        yield from (c for c in head.children if c.dep_ == "compound" and c.pos_ == "NOUN")
+    if head.lower_ in QUANTITY_NOUNS or lower in QUANTITY_NOUNS or head.pos_ == "NUM" or head.tag_ == "$":
+        for prep in (c for c in head.children if c.dep_ == "prep" and c.lower_ == "of"):
+            for measured in (p for p in prep.children if p.dep_ == "pobj"):
+                yield from _object_words(measured)
+
+
+def _keys(word: Token) -> Iterator[str]:
+    """Two-word keys first ("aid workers"), then the word and its lemma."""
+    for modifier in (c for c in word.children if c.dep_ in _MODIFIER_DEPS and c.i < word.i):
+        yield f"{modifier.lower_} {word.lower_}"
+        yield f"{modifier.lemma_.lower()} {word.lemma_.lower()}"
+    yield word.lower_
+    yield word.lemma_.lower()
