@@ -168,3 +168,25 @@ def test_announced_operation_against_someone_is_a_threat(pipeline):
         "Ankara says it will begin a military operation against Kurdish militias.", "Ankara", "Kurdish militias"
     )
     assert event is not None and (event.cameo, event.modality) == ("138", "future")
+
+
+def test_crowd_that_protests_demonstrates_and_officials_complain(code):
+    crowd = code("Armenian students protested Azerbaijan's blockade.")
+    official = code("The Armenian foreign ministry protested Azerbaijan's blockade.")
+    assert {e["cameo"] for e in crowd} == {"141"}
+    assert {e["cameo"] for e in official} == {"114"}
+
+
+def test_two_word_object_key(code):
+    events = code("Sudan expelled Norwegian aid workers.")
+    assert {e["cameo"] for e in events} == {"1663"}
+
+
+def test_travel_warning_is_not_a_threat(pipeline):
+    event = pipeline.code_dyad("Canada issued a travel warning for Haiti.", "Canada", "Haiti")
+    assert event is not None and event.cameo == "160"
+
+
+def test_refuting_claims_denies_and_dismissing_a_complaint_rejects_it(code):
+    assert {e["cameo"] for e in code("Rwanda refuted Uganda's claims.")} == {"016"}
+    assert {e["cameo"] for e in code("Chile dismissed Bolivia's complaint.")} == {"120"}

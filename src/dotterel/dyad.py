@@ -104,8 +104,10 @@ class DyadCoder:
         complement = grammar.obligation(verb)
         if complement is not None:  # "A said B must mediate"
             return coder.obligation_code(complement), "grammar:obligation", mood.kind
+        crowd = any(grammar.is_crowd(h) for h in grammar.subjects(verb)[0])
         for pattern in coder.verb_patterns(verb):
-            code = coder.apply_modality(pattern.cameo, pattern.intent, pattern.negated, mood)
+            cameo = pattern.crowd if crowd and pattern.crowd else pattern.cameo
+            code = coder.apply_modality(cameo, pattern.intent, pattern.negated, mood)
             override = verb_object_code(pattern, verb)
             if pattern.only_objects and override is None:
                 continue  # the next, less specific pattern may fit

@@ -205,8 +205,10 @@ class EventCoder:
         if not sources:
             return
         mood = grammar.modality(verb)
+        crowd = any(grammar.is_crowd(h) for h in subject_heads)
         for pattern in patterns:
-            code = self.apply_modality(pattern.cameo, pattern.intent, pattern.negated, mood)
+            cameo = pattern.crowd if crowd and pattern.crowd else pattern.cameo
+            code = self.apply_modality(cameo, pattern.intent, pattern.negated, mood)
             if code is None:
                 continue
             code, targets = self._targets(verb, pattern, code, passive, state, memory)

@@ -45,6 +45,18 @@ REQUEST_VERBS = frozenset({
 })
 
 
+# Subjects that are crowds, not institutions: "students protested",
+# "tens of thousands of people marched".
+CROWD_NOUNS = frozenset({
+    "people", "protester", "protesters", "demonstrator", "demonstrators", "student", "students", "worker",
+    "workers", "resident", "residents", "villager", "villagers", "activist", "activists", "supporter",
+    "supporters", "citizen", "citizens", "farmer", "farmers", "crowd", "crowds", "youth", "youths", "woman",
+    "women", "teacher", "teachers", "employee", "employees", "mourner", "mourners", "thousands", "hundreds",
+    "dozens", "tens", "member", "members", "fan", "fans", "voter", "voters", "refugee", "refugees",
+})
+_COUNT_NOUNS = frozenset({"thousands", "hundreds", "dozens", "tens", "scores", "millions", "group", "number"})
+
+
 @dataclass(frozen=True, slots=True)
 class Modality:
     """How the sentence presents the act."""
@@ -76,6 +88,16 @@ def subjects(verb: Token) -> tuple[list[Token], bool]:
             return [c for c in verb.head.children if c.dep_ in {"dobj", "dative"}], False
         return subjects(verb.head)[0], False
     return [], False
+
+
+def is_crowd(head: Token) -> bool:
+    """A crowd of people rather than an institution ("thousands of students")."""
+    lemma = head.lemma_.lower()
+    if head.lower_ in _COUNT_NOUNS or lemma in _COUNT_NOUNS:
+        counted = [p for c in head.children if c.lower_ == "of" for p in c.children if p.dep_ == "pobj"]
+        if counted:
+            return any(is_crowd(p) for p in counted)
+    return head.pos_ in {"NOUN", "NUM"} and (head.lower_ in CROWD_NOUNS or lemma in CROWD_NOUNS)
 
 
 def passive_patient(verb: Token) -> list[Token]:

@@ -17,6 +17,7 @@ Schema of one verb pattern::
       predicative: "111"    # optional: code when the object is labelled ("called X a liar")
       negated: "125"        # optional: code when the act is negated
       symmetric: false      # optional: A and B acted on each other
+      crowd: "141"          # optional: code when a crowd is the subject ("thousands protested")
       note: "..."           # optional: free text, ignored
 
 Noun patterns (``nouns:``) have ``noun`` instead of ``verb`` and are coded
@@ -46,7 +47,10 @@ from .errors import DataError
 from .ontology import Ontology, load_ontology
 
 TARGET_SLOTS = frozenset({"dobj", "dative", "iobj", "attr"})
-_VERB_KEYS = {"verb", "prep", "cameo", "target", "intent", "objects", "only_objects", "predicative", "symmetric", "note", "negated"}
+_VERB_KEYS = {
+    "verb", "prep", "cameo", "target", "intent", "objects", "only_objects", "predicative", "symmetric", "note",
+    "negated", "crowd",
+}
 _NOUN_KEYS = {"noun", "cameo", "target", "intent", "symmetric", "note", "light_verbs", "modifiers"}
 
 
@@ -68,6 +72,7 @@ class VerbPattern:
     only_objects: bool = False  # fire only when one of ``objects`` is the object
     predicative: str | None = None  # code when the object gets a label: "called X a liar"
     symmetric: bool = False
+    crowd: str | None = None  # code when a crowd acts: "thousands protested" is a demonstration
 
 
 @dataclass(frozen=True, slots=True)
@@ -236,6 +241,7 @@ def _verb_pattern(entry: Any, where: str, ontology: Ontology) -> VerbPattern:
         only_objects=bool(entry.get("only_objects", False)),
         predicative=_code(entry["predicative"], where, ontology) if entry.get("predicative") else None,
         symmetric=bool(entry.get("symmetric", False)),
+        crowd=_code(entry["crowd"], where, ontology) if entry.get("crowd") else None,
     )
 
 
