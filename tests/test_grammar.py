@@ -190,3 +190,33 @@ def test_travel_warning_is_not_a_threat(pipeline):
 def test_refuting_claims_denies_and_dismissing_a_complaint_rejects_it(code):
     assert {e["cameo"] for e in code("Rwanda refuted Uganda's claims.")} == {"016"}
     assert {e["cameo"] for e in code("Chile dismissed Bolivia's complaint.")} == {"120"}
+
+
+# -- targets: borders, threatened acts, that-clauses, shows of force ----------------
+
+
+def test_forces_sent_to_a_border_face_the_country_across_it(code):
+    events = code("Armenia sent reinforcements to its border with Azerbaijan.")
+    assert {(e["source"]["code"], e["cameo"], e["target"]["code"]) for e in events} == {("ARM", "154", "AZE")}
+
+
+def test_show_of_force_toward_a_country(code):
+    events = code("Russia sent warships toward Finland on Monday.")
+    assert {(e["cameo"], e["target"]["code"]) for e in events} == {("150", "FIN")}
+
+
+def test_threatened_act_is_a_threat_against_its_target(code):
+    events = code("Pakistan threatened a military strike on Afghanistan.")
+    assert {(e["cameo"], e["target"]["code"]) for e in events} == {("138", "AFG")}
+
+
+def test_demand_that_someone_acts_targets_them_and_codes_no_act(code):
+    events = code("Lebanon demanded that Israel withdraw from the border villages.")
+    assert {(e["source"]["code"], e["cameo"][:2], e["target"]["code"]) for e in events} == {("LBN", "10", "ISR")}
+
+
+def test_reciprocal_act_with_a_listed_object(code):
+    events = code("Armenia and Azerbaijan exchanged prisoners on Sunday.")
+    assert {(e["source"]["code"], e["cameo"], e["target"]["code"]) for e in events} == {
+        ("ARM", "0841", "AZE"), ("AZE", "0841", "ARM"),
+    }

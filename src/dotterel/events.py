@@ -35,7 +35,7 @@ from .model import Actor, Article, Event, Trigger
 from .nlp import ParsedArticle, ParsedSentence
 from .ontology import Ontology
 from .places import Gazetteer, event_place
-from .triggers import NounTrigger, noun_trigger, object_code
+from .triggers import NounTrigger, noun_trigger, object_code, verb_object_code
 
 _PRONOUNS = frozenset({"he", "him", "his", "she", "her", "they", "them", "their", "it", "its"})
 # Request verbs whose code changes with what is requested: "urged them to
@@ -59,6 +59,11 @@ _REFUSAL_CODES = {"04": "125", "08": "124", "07": "122", "06": "121"}
 _AIMED_PREPS = frozenset({"against", "on", "into"})
 _HOSTILE_AIMS = frozenset({"action", "measures", "steps", "punishment", "pressure"})
 _CRITICIZE = "111"
+_BORDER_NOUNS = frozenset({"border", "borders", "frontier", "frontiers", "boundary"})
+_FACING_PREPS = frozenset({"near", "toward", "towards", "along", "against", "on", "at", "to", "with"})
+# Forces sent to the border with a country face it (154), they do not aid it.
+_FORCES_SENT = frozenset({"070", "072", "074", "150"})
+_MASS_FORCES = "154"
 
 
 @dataclass(frozen=True, slots=True)
@@ -214,8 +219,10 @@ class EventCoder:
             code, targets = self._targets(verb, pattern, code, passive, state, memory)
             if targets:
                 pairs = [(s, t) for s in sources for t in targets]
-            elif pattern.symmetric and len(sources) > 1:
-                pairs = _symmetric_pairs(sources)
+            elif pattern.symmetric and len(sources) > 1 and (
+                not pattern.only_objects or verb_object_code(pattern, verb) is not None
+            ):
+                pairs = _symmetric_pairs(sources)  # "Indian and Pakistani troops exchanged fire"
             else:
                 continue
             code = self._refine_request(verb, code)
@@ -285,9 +292,57 @@ class EventCoder:
                 actors = self._actors(head, state, memory) or self._event_parties(head, state, memory)
                 if actors:
                     return code, actors
+                threatened = self._threatened_act(head, code, state, memory)
+                if threatened is not None:
+                    return threatened
+                across = self._across_border(head, state, memory)
+                if across:  # "sent reinforcements to its border with X"
+                    return (_MASS_FORCES if code in _FORCES_SENT else code), across
         if not restricted:
-            return code, self._complement_targets(verb, state, memory)
+            found = self._complement_targets(verb, state, memory)
+            if not found and code[:2] == "15":
+                found = self._posture_targets(verb, state, memory)
+            return code, found
         return code, []
+
+    def _threatened_act(
+        self, head: Token, code: str, state: SentenceState, memory: ArticleMemory
+    ) -> tuple[str, list[Actor]] | None:
+        """"threatened a nuclear strike on X": the threat of that act, against X."""
+        if code[:2] != "13":
+            return None
+        found = noun_trigger(self.lexicon, head)
+        if found is None:
+            return None
+        targets = self._noun_targets(head, found.pattern, state, memory)
+        if not targets:
+            return None
+        return (found.intent if found.intent and found.intent[:2] == "13" else code), targets
+
+    def _across_border(self, head: Token, state: SentenceState, memory: ArticleMemory) -> list[Actor]:
+        """"its border with Ukraine": the country on the other side."""
+        if head.lemma_.lower() not in _BORDER_NOUNS:
+            return []
+        # The parser often hangs "with X" on the verb; right after the noun it still belongs to it.
+        after = head.doc[head.right_edge.i + 1] if head.right_edge.i + 1 < len(head.doc) else None
+        preps = [*head.children, *([after] if after is not None and after.dep_ == "prep" else [])]
+        return [
+            actor
+            for prep in preps
+            if prep.dep_ == "prep" and prep.lower_ == "with"
+            for pobj in prep.children
+            if pobj.dep_ == "pobj"
+            for actor in self._actors(pobj, state, memory)
+        ]
+
+    def _posture_targets(self, verb: Token, state: SentenceState, memory: ArticleMemory) -> list[Actor]:
+        """Whom a show of force faces: "near/toward X", "along the border with X"."""
+        for token in verb.subtree:
+            if token.dep_ == "pobj" and token.head.lower_ in _FACING_PREPS:
+                found = self._actors(token, state, memory) or self._across_border(token, state, memory)
+                if found:
+                    return found
+        return []
 
     def _complement_targets(self, verb: Token, state: SentenceState, memory: ArticleMemory) -> list[Actor]:
         """"agreed to give Sri Lanka aid", "pledged to help Ukraine": when the

@@ -87,6 +87,8 @@ def subjects(verb: Token) -> tuple[list[Token], bool]:
         if verb.dep_ == "xcomp" and verb.head.lemma_ in REQUEST_VERBS:
             return [c for c in verb.head.children if c.dep_ in {"dobj", "dative"}], False
         return subjects(verb.head)[0], False
+    if verb.dep_ == "xcomp" and verb.head.dep_ == "acomp" and verb.head.head.pos_ in {"VERB", "AUX"}:
+        return subjects(verb.head.head)[0], False  # "X was ready to resume talks"
     return [], False
 
 
@@ -113,10 +115,11 @@ def slot_heads(verb: Token, slot: str) -> list[Token]:
     found = _slot_heads(verb, slot)
     if not found and slot == "dobj":
         # "allowed the WFP to deliver food": the parser makes the object the
-        # subject of the infinitive.
+        # subject of the infinitive; "demanded that Israel withdraw": the one
+        # asked is the subject of the clause.
         found = [
             s for c in verb.children if c.dep_ in {"ccomp", "xcomp"}
-            and (any(a.tag_ == "TO" for a in c.children) or is_predicate_of_object(c))
+            and (any(a.tag_ == "TO" for a in c.children) or is_predicate_of_object(c) or _requested_clause(c))
             for s in c.children if s.dep_ == "nsubj"
         ]
     if not found and slot not in {"dobj", "dative", "iobj", "attr"}:
@@ -142,6 +145,15 @@ def _slot_heads(verb: Token, slot: str) -> list[Token]:
         for p in c.children
         if p.dep_ == "pobj"
     ]
+
+
+def _requested_clause(clause: Token) -> bool:
+    """"demanded that Russia withdraw": a that-clause under a request verb."""
+    return (
+        clause.dep_ == "ccomp"
+        and clause.head.lemma_ in REQUEST_VERBS
+        and any(c.dep_ == "mark" and c.lower_ == "that" for c in clause.children)
+    )
 
 
 def is_predicate_of_object(token: Token) -> bool:
@@ -172,6 +184,8 @@ def modality(verb: Token) -> Modality:
         if any(c.dep_ == "aux" and c.lower_ in _FUTURE_AUX | {"would", "wo", "can", "ca"} for c in children):
             return Modality("refusing")
         return Modality("negated")
+    if _requested_clause(verb):
+        return Modality("requested", verb.head)
     if verb.dep_ == "xcomp" and verb.head.pos_ in {"VERB", "AUX", "ADJ"}:
         governor = verb.head
         lemma = governor.lemma_
