@@ -57,10 +57,11 @@ _REFUSAL_CODES = {"04": "125", "08": "124", "07": "122", "06": "121"}
 # Nouns of acts aimed at someone: a call for "sanctions against X" or
 # "action against X" is hostile to X, not an appeal to X.
 _AIMED_PREPS = frozenset({"against", "on", "into"})
+_BENEFICIARY_PREPS = frozenset({"for", "to"})
 _HOSTILE_AIMS = frozenset({"action", "measures", "steps", "punishment", "pressure"})
 _CRITICIZE = "111"
 _BORDER_NOUNS = frozenset({"border", "borders", "frontier", "frontiers", "boundary"})
-_FACING_PREPS = frozenset({"near", "toward", "towards", "along", "against", "on", "at", "to", "with"})
+_FACING_PREPS = frozenset({"near", "toward", "towards", "along", "against", "on", "at", "with"})
 # Forces sent to the border with a country face it (154), they do not aid it.
 _FORCES_SENT = frozenset({"070", "072", "074", "150"})
 _MASS_FORCES = "154"
@@ -284,6 +285,8 @@ class EventCoder:
                     code = self._keep_intent(code, pattern, override)
                     restricted = False
                     parties = self._participants(head, state, memory)
+                    if not parties and code[:2] == "07":  # "approved a loan for Egypt"
+                        parties = self._aimed_parties(head, state, memory, _BENEFICIARY_PREPS)
                     if parties:
                         return code, parties
                     continue
@@ -369,13 +372,16 @@ class EventCoder:
                     found.extend(self._participants(token, state, memory))
         return _distinct(found)
 
-    def _aimed_parties(self, head: Token, state: SentenceState, memory: ArticleMemory) -> list[Actor]:
-        """Whom "sanctions against X" or "action against X" is aimed at."""
+    def _aimed_parties(
+        self, head: Token, state: SentenceState, memory: ArticleMemory, preps: frozenset[str] = _AIMED_PREPS
+    ) -> list[Actor]:
+        """Whom "sanctions against X" or "action against X" is aimed at (or
+        whom "a loan for X" is meant for)."""
         return _distinct([
             actor
             for noun in conjuncts(head)
             for prep in noun.children
-            if prep.dep_ == "prep" and prep.lower_ in _AIMED_PREPS
+            if prep.dep_ == "prep" and prep.lower_ in preps
             for pobj in prep.children
             if pobj.dep_ == "pobj"
             for actor in self._actors(pobj, state, memory)
