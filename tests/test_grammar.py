@@ -220,3 +220,29 @@ def test_reciprocal_act_with_a_listed_object(code):
     assert {(e["source"]["code"], e["cameo"], e["target"]["code"]) for e in events} == {
         ("ARM", "0841", "AZE"), ("AZE", "0841", "ARM"),
     }
+
+
+def test_forces_sent_to_attack_code_the_attack(code):
+    events = code("Israel sent fighter jets to bomb Hamas positions in Gaza.")
+    assert ("ISR", "19", "PSEREB") in triples(events)
+    assert all(e["cameo"][:2] != "07" for e in events)  # not military aid to Hamas
+
+
+def test_signing_a_decree_is_no_agreement(code):
+    assert code("The Tunisian president signed a decree on Libya.") == []
+    events = code("Tunisia and Libya signed a border agreement.")
+    assert {e["cameo"] for e in events} == {"057"}
+
+
+def test_permission_granted_is_a_concession(code):
+    events = code("Egypt granted permission to Sudan to use the port.")
+    assert {(e["cameo"], e["target"]["code"]) for e in events} == {("086", "SDN")}
+
+
+def test_a_name_is_not_a_label(code):
+    # the parser may take a name after the object as a predicate ("called X Y")
+    assert not any(grammar_label(e) for e in code("Kenya's president called Ugandan President Yoweri Museveni."))
+
+
+def grammar_label(event: dict) -> bool:
+    return event["cameo"] == "111"

@@ -100,6 +100,11 @@ class DyadCoder:
 
     def _code_verb(self, verb: Token) -> tuple[str, str, str] | None:
         coder = self.coder
+        aim = grammar.purpose(verb)
+        if aim is not None and coder.verb_patterns(aim):
+            found = self._code_verb(aim)  # "sent jets to destroy the reactor": the attack
+            if found is not None:
+                return found
         mood = grammar.modality(verb)
         complement = grammar.obligation(verb)
         if complement is not None:  # "A said B must mediate"

@@ -87,6 +87,8 @@ def subjects(verb: Token) -> tuple[list[Token], bool]:
         if verb.dep_ == "xcomp" and verb.head.lemma_ in REQUEST_VERBS:
             return [c for c in verb.head.children if c.dep_ in {"dobj", "dative"}], False
         return subjects(verb.head)[0], False
+    if verb.dep_ == "acl" and verb.head.dep_ in {"dobj", "obj"} and _is_purpose_of(verb, verb.head.head):
+        return subjects(verb.head.head)[0], False  # "launched operations to detain X"
     if verb.dep_ == "xcomp" and verb.head.dep_ == "acomp" and verb.head.head.pos_ in {"VERB", "AUX"}:
         return subjects(verb.head.head)[0], False  # "X was ready to resume talks"
     return [], False
@@ -159,6 +161,8 @@ def _requested_clause(clause: Token) -> bool:
 def is_predicate_of_object(token: Token) -> bool:
     """A label given to the object: "called X [a liar]", "found X [guilty]"
     (the parser makes the latter a verbless clause whose subject is X)."""
+    if token.pos_ == "PROPN":
+        return False  # a name is not a label: "called [Turkey's President Erdogan]" misparsed
     return token.dep_ in {"oprd", "acomp"} or (token.dep_ == "ccomp" and token.pos_ in {"ADJ", "NOUN"})
 
 
@@ -202,6 +206,9 @@ def modality(verb: Token) -> Modality:
     if verb.dep_ in {"advcl", "acl", "relcl", "xcomp", "ccomp", "csubj"} and any(
         c.dep_ == "aux" and c.tag_ == "TO" for c in children
     ):
+        dispatcher = verb.head.head if verb.dep_ == "acl" else verb.head
+        if _is_purpose_of(verb, dispatcher):
+            return modality(dispatcher)  # "sent jets to destroy the reactor": as the sending
         return Modality("hypothetical")  # a purpose or an infinitive: "time for X to talk"
     if any(
         c.dep_ == "advcl" and any(m.dep_ == "mark" and m.lower_ in {"if", "unless"} for m in c.children)
@@ -242,9 +249,37 @@ def obligation(verb: Token) -> Token | None:
     if verb.lemma_ not in SPEECH_VERBS:
         return None
     for complement in (c for c in verb.children if c.dep_ == "ccomp"):
-        modal = any(a.dep_ in {"aux", "auxpass"} and a.lower_ in _OBLIGATION_AUX for a in complement.children)
+        subject = next((c for c in complement.children if c.dep_ in {"nsubj", "nsubjpass"}), None)
+        modal = any(
+            a.dep_ in {"aux", "auxpass"} and a.lower_ in _OBLIGATION_AUX and (subject is None or a.i > subject.i)
+            for a in complement.children
+        )  # "should Huawei be given a role" is a condition, not an obligation
         if modal and not any(c.dep_ == "neg" for c in complement.children):
             return complement
+    return None
+
+
+# Verbs that dispatch forces or agents for a purpose: "sent jets to destroy
+# the reactor" is the attack; "sent an envoy to negotiate" the negotiation.
+DISPATCH_VERBS = frozenset({"send", "dispatch", "deploy", "launch", "mount", "mobilize", "mobilise"})
+
+
+def _is_purpose_of(clause: Token, verb: Token) -> bool:
+    found = purpose(verb)
+    return found is not None and found.i == clause.i
+
+
+def purpose(verb: Token) -> Token | None:
+    """The act a dispatch verb sends its object to do, if any."""
+    if verb.lemma_ not in DISPATCH_VERBS:
+        return None
+    holders = [verb, *(c for c in verb.children if c.dep_ in {"dobj", "obj"})]
+    for holder in holders:
+        for clause in holder.children:
+            if clause.dep_ in {"xcomp", "advcl", "acl", "relcl"} and clause.pos_ == "VERB" and any(
+                a.dep_ == "aux" and a.tag_ == "TO" for a in clause.children
+            ):
+                return clause
     return None
 
 

@@ -86,8 +86,8 @@ def object_code(pattern: VerbPattern, head: Token) -> str | None:
 
 def verb_object_code(pattern: VerbPattern, verb: Token) -> str | None:
     """The object override for a verb: its direct object, or the object of
-    the pattern's own preposition ("remained on alert")."""
-    slots = ["dobj", *([pattern.prep] if pattern.prep else []), *pattern.target]
+    the pattern's own preposition ("remained on alert"), or a role ("deployed as peacekeepers")."""
+    slots = ["dobj", *([pattern.prep] if pattern.prep else []), "as", *pattern.target]
     for slot in dict.fromkeys(slots):
         for head in grammar.slot_heads(verb, slot):
             code = object_code(pattern, head)
