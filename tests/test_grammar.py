@@ -246,3 +246,25 @@ def test_a_name_is_not_a_label(code):
 
 def grammar_label(event: dict) -> bool:
     return event["cameo"] == "111"
+
+
+def test_coded_object_names_whom_it_concerns(code):
+    assert triples(code("The Saudi-led coalition eased its blockade of Yemen's Hodeidah port.")) == {("SAUMIL", "08", "YEM")}
+    assert triples(code("Peru's opposition demanded the resignation of Peru's president.")) == {("PEROPP", "10", "PERGOV")}
+
+
+def test_raised_subject_of_a_scheduled_act(code):
+    events = code("Chile's president is expected to meet Peru's president on Monday.")
+    assert {(e["source"]["code"], e["cameo"], e["target"]["code"]) for e in events} == {("CHLGOV", "036", "PERGOV")}
+
+
+def test_pledge_to_settle_a_dispute_is_symmetric_intent(code):
+    events = code("Belize and Guatemala pledged to resolve their border dispute.")
+    assert {(e["source"]["code"], e["cameo"], e["target"]["code"]) for e in events} == {
+        ("BLZ", "037", "GTM"), ("GTM", "037", "BLZ"),
+    }
+
+
+def test_threat_to_use_force(code):
+    events = code("ECOWAS threatened to use force against Guinea's junta.")
+    assert {(e["cameo"], e["target"]["code"]) for e in events} == {("138", "GINGOV")}

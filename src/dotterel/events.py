@@ -57,7 +57,9 @@ _REFUSAL_CODES = {"04": "125", "08": "124", "07": "122", "06": "121"}
 # Nouns of acts aimed at someone: a call for "sanctions against X" or
 # "action against X" is hostile to X, not an appeal to X.
 _AIMED_PREPS = frozenset({"against", "on", "into"})
-_BENEFICIARY_PREPS = frozenset({"for", "to"})
+# Whom an object noun concerns: "protests against X", "the resignation of X",
+# "calls by X", "the extradition of Y to X", "a loan for X".
+_OBJECT_PARTY_PREPS = frozenset({"against", "on", "of", "by", "to", "for", "into", "from"})
 _HOSTILE_AIMS = frozenset({"action", "measures", "steps", "punishment", "pressure"})
 _CRITICIZE = "111"
 _BORDER_NOUNS = frozenset({"border", "borders", "frontier", "frontiers", "boundary"})
@@ -169,10 +171,14 @@ class EventCoder:
         found = (self.actor(c, state, memory) for c in conjuncts(head))
         return [a for a in found if a is not None]
 
-    def _participants(self, noun: Token, state: SentenceState, memory: ArticleMemory) -> list[Actor]:
+    def _participants(
+        self, noun: Token, state: SentenceState, memory: ArticleMemory, pronouns: bool = True
+    ) -> list[Actor]:
         """Actors a noun names as its parties: "Iran-US talks", "talks between A and B"."""
         found: list[Actor] = []
         for child in noun.children:
+            if not pronouns and child.pos_ == "PRON":
+                continue  # "eased its blockade": "its" is the subject itself
             if child.dep_ in {"compound", "nmod", "amod", "poss"} and child.pos_ in {"PROPN", "NOUN", "ADJ"}:
                 for part in _hyphen_chain(child):
                     found.extend(self._actors(part, state, memory))
@@ -269,11 +275,13 @@ class EventCoder:
             restricted = False
         # The object can set the code whatever slot the target is in:
         # "fired missiles at the base" is an aerial attack.
+        coded_objects = []
         for obj in grammar.slot_heads(verb, "dobj"):
             override = object_code(pattern, obj)
             if override is not None:
                 code = self._keep_intent(code, pattern, override)
                 restricted = False
+                coded_objects.append(obj)
         for slot in pattern.target:
             for head in grammar.slot_heads(verb, slot):
                 if code[:2] in {"02", "10"} and self.aims_at_someone(head):
@@ -284,9 +292,7 @@ class EventCoder:
                 if override is not None:
                     code = self._keep_intent(code, pattern, override)
                     restricted = False
-                    parties = self._participants(head, state, memory)
-                    if not parties and code[:2] == "07":  # "approved a loan for Egypt"
-                        parties = self._aimed_parties(head, state, memory, _BENEFICIARY_PREPS)
+                    parties = self._object_parties(head, state, memory)
                     if parties:
                         return code, parties
                     continue
@@ -301,12 +307,23 @@ class EventCoder:
                 across = self._across_border(head, state, memory)
                 if across:  # "sent reinforcements to its border with X"
                     return (_MASS_FORCES if code in _FORCES_SENT else code), across
+        for obj in coded_objects:  # "eased its blockade of Yemen's port"
+            parties = self._object_parties(obj, state, memory)
+            if parties:
+                return code, parties
         if not restricted:
             found = self._complement_targets(verb, state, memory)
             if not found and code[:2] == "15":
                 found = self._posture_targets(verb, state, memory)
             return code, found
         return code, []
+
+    def _object_parties(self, head: Token, state: SentenceState, memory: ArticleMemory) -> list[Actor]:
+        """Whom a coded object concerns: "called off its protests against the
+        government", "a loan for Egypt", "US-Iran talks"."""
+        return self._participants(head, state, memory, pronouns=False) or self._aimed_parties(
+            head, state, memory, _OBJECT_PARTY_PREPS
+        )
 
     def _threatened_act(
         self, head: Token, code: str, state: SentenceState, memory: ArticleMemory

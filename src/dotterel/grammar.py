@@ -86,6 +86,9 @@ def subjects(verb: Token) -> tuple[list[Token], bool]:
     if verb.dep_ in {"xcomp", "advcl"} and verb.head.pos_ in {"VERB", "AUX"}:
         if verb.dep_ == "xcomp" and verb.head.lemma_ in REQUEST_VERBS:
             return [c for c in verb.head.children if c.dep_ in {"dobj", "dative"}], False
+        raised = [c for c in verb.head.children if c.dep_ == "nsubjpass"]
+        if verb.dep_ == "xcomp" and raised:
+            return raised, False  # "X is set/expected/due to meet Y": X meets
         return subjects(verb.head)[0], False
     if verb.dep_ == "acl" and verb.head.dep_ in {"dobj", "obj"} and _is_purpose_of(verb, verb.head.head):
         return subjects(verb.head.head)[0], False  # "launched operations to detain X"
