@@ -268,3 +268,23 @@ def test_pledge_to_settle_a_dispute_is_symmetric_intent(code):
 def test_threat_to_use_force(code):
     events = code("ECOWAS threatened to use force against Guinea's junta.")
     assert {(e["cameo"], e["target"]["code"]) for e in events} == {("138", "GINGOV")}
+
+
+def test_owner_of_a_policy_is_the_target(code):
+    events = code("Chilean workers went on strike against the Chilean government's pension reform.")
+    assert ("CHLLAB", "14", "CHLGOV") in triples(events) or ("CHLCVL", "14", "CHLGOV") in triples(events)
+
+
+def test_counted_people_are_the_actor(code):
+    events = code("Saudi Arabia deported thousands of Ethiopian migrants.")
+    assert {(e["cameo"], e["target"]["country"]) for e in events} == {("174", "ETH")}
+
+
+def test_light_verb_preposition_reaches_the_event_noun(code):
+    events = code("The Houthis offered to hold peace talks with Riyadh.")
+    assert {(e["cameo"], e["target"]["code"]) for e in events} == {("036", "SAUGOV")}
+
+
+def test_strike_that_killed_someone_targets_them(code):
+    events = code("The US military carried out a drone strike that killed an al-Shabaab commander.")
+    assert ("USAMIL", "19", "SOMREB") in triples(events)

@@ -168,8 +168,16 @@ class EventCoder:
         return state.actors[head.i]
 
     def _actors(self, head: Token, state: SentenceState, memory: ArticleMemory) -> list[Actor]:
-        found = (self.actor(c, state, memory) for c in conjuncts(head))
-        return [a for a in found if a is not None]
+        found = [a for a in (self.actor(c, state, memory) for c in conjuncts(head)) if a is not None]
+        if not found and grammar.is_count(head):  # "thousands of Afghan refugees"
+            return [a for pobj in grammar.counted(head) for a in self._actors(pobj, state, memory)]
+        return found
+
+    def _possessors(self, head: Token, state: SentenceState, memory: ArticleMemory) -> list[Actor]:
+        """The owner of a policy, plan or bill: "against the government's reform"."""
+        if self.is_event_noun(head):
+            return []
+        return [a for c in head.children if c.dep_ == "poss" and c.pos_ != "PRON" for a in self._actors(c, state, memory)]
 
     def _participants(
         self, noun: Token, state: SentenceState, memory: ArticleMemory, pronouns: bool = True
@@ -276,7 +284,8 @@ class EventCoder:
         # The object can set the code whatever slot the target is in:
         # "fired missiles at the base" is an aerial attack.
         coded_objects = []
-        for obj in grammar.slot_heads(verb, "dobj"):
+        object_slots = ["dobj", *([pattern.prep] if pattern.prep else [])]  # "went on [strike]"
+        for obj in (h for slot in object_slots for h in grammar.slot_heads(verb, slot)):
             override = object_code(pattern, obj)
             if override is not None:
                 code = self._keep_intent(code, pattern, override)
@@ -298,7 +307,11 @@ class EventCoder:
                     continue
                 if restricted:
                     continue  # "lift" codes only with its listed objects
-                actors = self._actors(head, state, memory) or self._event_parties(head, state, memory)
+                actors = (
+                    self._actors(head, state, memory)
+                    or self._event_parties(head, state, memory)
+                    or self._possessors(head, state, memory)
+                )
                 if actors:
                     return code, actors
                 threatened = self._threatened_act(head, code, state, memory)
@@ -455,6 +468,8 @@ class EventCoder:
             prep = grammar.governing_preposition(noun)
             if prep is not None and prep.lower_ in _PROSPECTIVE_PREPS:
                 return  # "called for talks", "looks forward to the talks": not (yet) held
+            if prep is not None and any(p.prep == prep.lower_ for p in self.verb_patterns(prep.head)):
+                return  # "went on strike": the verb's own pattern codes it
             mood = grammar.nearest_modality(noun)
             sources = self._noun_sources(noun, state, memory)
             if not sources and prep is not None and prep.lower_ in _CIRCUMSTANCE_PREPS and prep.head.pos_ in {"VERB", "AUX"}:
@@ -494,13 +509,22 @@ class EventCoder:
     def _noun_targets(
         self, noun: Token, pattern: NounPattern, state: SentenceState, memory: ArticleMemory
     ) -> list[Actor]:
+        # "held talks with X" often hangs "with X" on the light verb.
+        governor = grammar.light_verb_of(noun)
+        holders = [noun, *([governor] if governor is not None else [])]
         for slot in pattern.target:
-            for child in noun.children:
-                if child.dep_ == "prep" and child.lower_ == slot:
-                    for pobj in (c for c in child.children if c.dep_ == "pobj"):
-                        actors = self._actors(pobj, state, memory)
-                        if actors:
-                            return actors
+            for holder in holders:
+                for child in holder.children:
+                    if child.dep_ == "prep" and child.lower_ == slot:
+                        for pobj in (c for c in child.children if c.dep_ == "pobj"):
+                            actors = self._actors(pobj, state, memory) or self._possessors(pobj, state, memory)
+                            if actors:
+                                return actors  # "a strike against Israel's policy": Israel
+        for clause in (c for c in noun.children if c.dep_ == "relcl"):
+            for obj in grammar.slot_heads(clause, "dobj"):  # "a drone strike that killed X"
+                actors = self._actors(obj, state, memory)
+                if actors:
+                    return actors
         return []
 
     # -- records ----------------------------------------------------------

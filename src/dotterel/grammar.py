@@ -97,6 +97,15 @@ def subjects(verb: Token) -> tuple[list[Token], bool]:
     return [], False
 
 
+def is_count(head: Token) -> bool:
+    """"thousands", "dozens", "a group": a noun that counts its "of" object."""
+    return head.lower_ in _COUNT_NOUNS or head.lemma_.lower() in _COUNT_NOUNS
+
+
+def counted(head: Token) -> list[Token]:
+    return [p for c in head.children if c.lower_ == "of" for p in c.children if p.dep_ == "pobj"]
+
+
 def is_crowd(head: Token) -> bool:
     """A crowd of people rather than an institution ("thousands of students")."""
     lemma = head.lemma_.lower()
@@ -171,11 +180,13 @@ def is_predicate_of_object(token: Token) -> bool:
 
 def has_particle(verb: Token, particle: str) -> bool:
     """The verb has this particle or preposition, not one that only dates
-    the act: "called on X" is an appeal, "called X on Monday" a phone call."""
+    the act: "called on X" is an appeal, "called X on Monday" a phone call.
+    The parser may hang the preposition on the object: "put [troops on alert]"."""
+    objects = [c for c in verb.children if c.dep_ in {"dobj", "obj"}]
     return any(
         c.dep_ in {"prt", "prep", "advmod"} and c.lower_ == particle and not _temporal_phrase(c)
         for c in verb.children
-    )
+    ) or any(c.dep_ == "prep" and c.lower_ == particle and not _temporal_phrase(c) for o in objects for c in o.children)
 
 
 def _temporal_phrase(prep: Token) -> bool:
