@@ -32,6 +32,18 @@ _ATTACHING_PREPS = frozenset({"of", "in", "from"})
 # Modifiers that name a patron, not the actor's own country.
 _PATRON_SUFFIXES = frozenset({"backed", "linked", "allied", "aligned", "affiliated", "sponsored", "supported", "funded", "led"})
 _PATRON_HEADS = frozenset({"proxy", "proxies", "ally", "allies"})
+_PROXY_WORDS = frozenset({"proxy", "proxies"})
+# Sectors of armed groups: a named group beside such a noun is the actor
+# ("Hezbollah guerrillas"), as is one in apposition to a generic group noun.
+_ARMED_GROUP_SECTORS = frozenset({"REB", "UAF", "INS", "SEP", "RAD"})
+_GROUP_NOUNS = frozenset({"group", "movement", "organization", "organisation", "faction", "party", "militia", "network"})
+_FORMER = frozenset({"former", "ex"})
+_STATE_ROLES = frozenset({"GOV", "LEG", "MIL", "JUD", "COP", "SPY"})
+# Heads naming a body of the state: with a named group they are that group's
+# body ("the Taliban government"), not the group.
+_BODY_HEADS = frozenset({"government", "administration", "authority", "authorities", "cabinet", "police", "court"})
+# Titles that say nothing about which office an earlier person held.
+_GENERIC_TITLES = frozenset({"diplomat", "envoy", "politician", "minister", "officer", "source", "sources"})
 _COUNTRY_KINDS = frozenset({"country", "adjective", "capital"})
 _PERSON_PRONOUNS = frozenset({"he", "him", "his", "she", "her", "hers"})
 _PLURAL_PRONOUNS = frozenset({"they", "them", "their", "theirs"})
@@ -113,6 +125,8 @@ class ActorResolver:
             for i in range(span.start, span.end):
                 index.kb[i] = match
         for span in filter_spans([doc[s:e] for _id, s, e in self._sectors(doc)]):
+            if span.start > 0 and doc[span.start - 1].lower_ in _FORMER:
+                span = doc[span.start - 1 : span.end]  # "a former prime minister" is an elite (ELI)
             sector = self.kb.sector_of(span.text)
             if sector:
                 for i in range(span.start, span.end):
@@ -140,6 +154,9 @@ class ActorResolver:
         if head.pos_ == "PRON":
             return None  # "what", "which", "who": not an actor by itself
         tokens = noun_phrase(head, index)
+        shared = _shared_head(head, index)
+        if shared is not None:
+            tokens = [*tokens, shared]  # "Romanian" in "Hungarian and Romanian officials"
         span = head.doc[min(t.i for t in tokens) : max(t.i for t in tokens) + 1]
         text, start = span.text, offset + span.start_char
         found = self._combine(head, tokens, index, memory)
@@ -161,10 +178,14 @@ class ActorResolver:
         if actor.sector is None and head.lemma_.lower() == "counterpart":
             actor = _counterpart(actor, head, memory, position, offset)
         if actor.name is None and actor.sector and head.tag_ == "NN" and head.doc[span.start].lower_ == "the":
-            # "the Iraqi official": borrow the name of the last such actor.
+            # "the Iraqi official": borrow the name of the last such actor;
+            # "the Iraqi foreign minister" only that of a foreign minister.
+            title = _title(head, index)
             for earlier in memory.before(position):
-                if earlier.actor.code == actor.code and earlier.actor.name and earlier.person:
-                    return replace(actor, name=earlier.actor.name, evidence=_coref(earlier))
+                if earlier.actor.code == actor.code and earlier.actor.name and earlier.person and (
+                    title is None or _title_fits(title, earlier.actor)
+                ):
+                    return replace(actor, name=earlier.actor.name, role=earlier.actor.role, evidence=_coref(earlier))
         return actor
 
     def _combine(
@@ -175,19 +196,34 @@ class ActorResolver:
         matches = _unique(index.kb[t.i] for t in tokens if t.i in index.kb)
         own = [m for m in matches if not m.patron and not _possessor_of_proxy(head, m)]
         seen_countries = memory.countries()
+        # "NATO-member Norway": a country at the head is the actor, whatever names modify it.
+        head_is_country = any(_covers(m, head) and _is_country(m) for m in own)
+        sector_near = _sector_near(head, tokens, index)
         for match in sorted(own, key=lambda m: (not _covers(m, head), abs(m.start - head.i))):
             # An ambiguous name ("RSF") goes to the reading whose country the
             # article has already mentioned.
             for entry in sorted(match.entries, key=lambda e: e.country not in seen_countries):
                 if entry.kind == "person":
                     person = self.kb.person(entry.surface, date)
+                    if date is None:
+                        # Undated text: the title written beside the name
+                        # ("Prime Minister X") picks among their roles.
+                        title = _sector_near(head, [t for t in tokens if not _covers(match, t)], index)
+                        person = self._titled_role(entry.surface, title) or person
                     if person is not None:
                         return _fields(person, evidence=f"kb:person:{person.name}")
-                elif entry.kind in {"institution", "organization"} and (
-                    _covers(match, head) or _sector_near(head, tokens, index) is None
+                elif entry.kind == "organization" and entry.country and not _covers(match, head) and (
+                    head.lemma_.lower() in _BODY_HEADS and sector_near
+                ):
+                    # "the Taliban government", "Hamas police": the group's country, the body's role.
+                    return _fields(replace(entry, code=entry.country + sector_near, sector=sector_near),
+                                   evidence=f"kb:{entry.kind}:{entry.name}")
+                elif entry.kind in {"institution", "organization"} and not (head_is_country and not _covers(match, head)) and (
+                    _covers(match, head) or sector_near is None or _names_group(head, sector_near)
+                    or not any(_is_country(m) for m in own)  # "UN peacekeepers": nothing else gives a code
                 ):
                     return _fields(entry, evidence=f"kb:{entry.kind}:{entry.name}")
-        sector = _sector_near(head, tokens, index)
+        sector = sector_near
         countries = [m for m in own if any(e.kind in _COUNTRY_KINDS for e in m.entries)]
         country: KBEntry | None = None
         if countries:
@@ -198,6 +234,10 @@ class ActorResolver:
         name = _person_name(tokens)
         if country is None:
             return None
+        if sector in _STATE_ROLES and any(t.lower_ in _FORMER and t.i < head.i for t in tokens):
+            sector = "ELI"  # "a former Iraqi prime minister": the title is in the past
+        if sector is None and country.kind == "adjective" and _people_of(head, best):
+            sector = "CVL"  # "168 Liberians", "Iraqis living abroad": people, not the state
         code = country.country + (sector or "") if country.country else None
         return {
             "code": code,
@@ -207,6 +247,14 @@ class ActorResolver:
             "role": None,
             "evidence": f"kb:{country.kind}:{country.surface}",
         }
+
+
+    def _titled_role(self, surface: str, title: str | None) -> KBEntry | None:
+        """The latest role of the person named ``surface`` whose sector is ``title``."""
+        if title is None:
+            return None
+        roles = [e for e in self.kb.lookup(surface) if e.kind == "person" and e.sector == title]
+        return max(roles, key=lambda e: e.start or dt.date.min) if roles else None
 
 
 def scene_country(span: Span, index: DocIndex) -> KBEntry | None:
@@ -264,6 +312,16 @@ def _hyphen_partner(child: Token, head: Token, index: DocIndex) -> bool:
     )
 
 
+def mention_head(span: Span) -> Token:
+    """The token whose noun phrase the coder resolves for a given mention.
+
+    A mention may be the whole phrase ("Iraq's foreign minister"), or only a
+    modifier of it ("Hungarian" in "Hungarian officials", as some gold data
+    marks it): either way the actor is the phrase's head.
+    """
+    return np_head(span.root)
+
+
 def np_head(token: Token) -> Token:
     """Climb from a modifier to the head of its noun phrase."""
     while token.dep_ in _NP_HEAD_LINKS and token.head.i != token.i:
@@ -297,10 +355,69 @@ def _is_patron(span: Span) -> bool:
 
 
 def _possessor_of_proxy(head: Token, match: KBMatch) -> bool:
-    """"Iran's proxy groups": Iran is the patron, not the actor."""
-    return head.lower_ not in _PATRON_HEADS and any(
-        t.lower_ in _PATRON_HEADS for t in head.children
-    ) and head.doc[match.start].dep_ == "poss"
+    """"Iran's proxy groups", "Iran's proxies": Iran is the patron, not the actor.
+
+    ("Iran's allies" are allies of Iran, often states: only a proxy is
+    someone else's armed group.)
+    """
+    proxy = head.lower_ in _PROXY_WORDS or (
+        head.lower_ not in _PATRON_HEADS and any(t.lower_ in _PATRON_HEADS for t in head.children)
+    )
+    return proxy and head.doc[match.end - 1].dep_ == "poss"
+
+
+def _is_country(match: KBMatch) -> bool:
+    return any(e.kind in _COUNTRY_KINDS for e in match.entries)
+
+
+def _shared_head(head: Token, index: DocIndex) -> Token | None:
+    """The agent noun a coordinated modifier shares with its first conjunct.
+
+    In "Hungarian and Romanian officials" the parse attaches "Romanian" to
+    "Hungarian" as a conjunct; both modify "officials", which gives the
+    sector of each.
+    """
+    if head.dep_ != "conj":
+        return None
+    first = head
+    while first.dep_ == "conj" and first.head.i != first.i:
+        first = first.head
+    noun = first.head
+    if first.dep_ in {"amod", "compound", "nmod"} and noun.i != first.i and noun.i in index.sectors:
+        return noun
+    return None
+
+
+def _names_group(head: Token, sector: str) -> bool:
+    """"Hezbollah guerrillas", "the militant group Hamas": the named group is the actor."""
+    return sector in _ARMED_GROUP_SECTORS or head.lemma_.lower() in _GROUP_NOUNS
+
+
+def _people_of(head: Token, match: KBMatch) -> bool:
+    """A plural demonym as people ("168 Liberians", "Nigerians protested"), not
+    the nation as a party ("talks with the Palestinians")."""
+    return (
+        _covers(match, head)
+        and head.tag_ in {"NNS", "NNPS"}
+        and not any(c.dep_ == "det" and c.lower_ == "the" for c in head.children)
+    )
+
+
+def _title(head: Token, index: DocIndex) -> str | None:
+    """The specific title a head names ("foreign minister"); None for generic
+    words ("official", "diplomat") that fit any office-holder."""
+    hit = index.sectors.get(head.i)
+    if hit is None:
+        return None
+    title = head.doc[hit[0] : hit[1]].text.lower().replace("-", " ")
+    # "the minister" fits any minister; "the foreign minister" only one.
+    return None if title in _GENERIC_HEADS or title in _GENERIC_TITLES else title
+
+
+def _title_fits(title: str, actor: Actor) -> bool:
+    """Whether an earlier actor held the title: by the role on record or the words of its mention."""
+    known = f"{actor.role or ''} {actor.text}".lower().replace("-", " ")
+    return title in known or title.replace("defense", "defence") in known.replace("defense", "defence")
 
 
 def _covers(match: KBMatch, token: Token) -> bool:

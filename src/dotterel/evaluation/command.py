@@ -12,7 +12,7 @@ import sys
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from rich.console import Console
 from rich.markup import escape
@@ -20,10 +20,15 @@ from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, T
 
 from ..errors import DotterelError, InputError
 from ..model import Reject
+from .actors import ActorPipeline, ActorReport, evaluate_actors
 from .gold import GoldArticle, GoldDyad, Split, in_split
+from .mentions import GoldMention, read_mentions
 from .readers import GoldFormat, detect_format, read_gold
-from .render import render_article_report, render_dyad_report
+from .render import render_actor_report, render_article_report, render_dyad_report
 from .runner import ArticleCoder, ArticleReport, CodeDyad, DyadReport, evaluate_articles, evaluate_dyads
+
+if TYPE_CHECKING:
+    from ..pipeline import Pipeline
 
 __all__ = ["FileEvaluation", "GoldSet", "evaluate_file", "load_gold", "run_evaluate"]
 
@@ -37,7 +42,8 @@ class GoldSet:
     dyads: tuple[GoldDyad, ...]
     articles: tuple[GoldArticle, ...]
     rejects: tuple[Reject, ...]
-    total: int  # records read (dyads + articles) before the split and the limit
+    total: int  # records read (dyads + articles + actor mentions) before the split and the limit
+    mentions: tuple[GoldMention, ...] = ()  # actor mentions (actor gold, PLOVER, PLV)
 
 
 @dataclass(frozen=True, slots=True)
@@ -45,6 +51,7 @@ class FileEvaluation:
     gold: GoldSet
     dyads: DyadReport | None
     articles: ArticleReport | None
+    actors: ActorReport | None = None
 
     def to_dict(self) -> dict[str, Any]:
         return {
@@ -54,11 +61,12 @@ class FileEvaluation:
             "rejects": [r.describe() for r in self.gold.rejects],
             "dyads": self.dyads.to_dict() if self.dyads else None,
             "articles": self.articles.to_dict() if self.articles else None,
+            "actors": self.actors.to_dict() if self.actors else None,
         }
 
 
 def load_gold(path: Path, fmt: GoldFormat, split: Split, limit: int | None) -> GoldSet:
-    """Read a gold file and keep the records of ``split``, at most ``limit`` dyads and ``limit`` articles."""
+    """Read a gold file and keep the records of ``split``: at most ``limit`` dyads, articles and actor mentions."""
     if not path.is_file():
         raise InputError(f"{path}: no such file")
     fmt = detect_format(path) if fmt is GoldFormat.auto else fmt
@@ -78,7 +86,15 @@ def load_gold(path: Path, fmt: GoldFormat, split: Split, limit: int | None) -> G
                 dyads.append(item)
         elif limit is None or len(articles) < limit:
             articles.append(item)
-    return GoldSet(path, fmt, tuple(dyads), tuple(articles), tuple(rejects), total)
+    mentions: list[GoldMention] = []
+    for found in read_mentions(path, fmt.value):
+        if isinstance(found, Reject):
+            rejects.append(found)
+            continue
+        total += fmt is GoldFormat.actors  # PLOVER and PLV mentions come from records counted above
+        if in_split(found.split_key, split) and (limit is None or len(mentions) < limit):
+            mentions.append(found)
+    return GoldSet(path, fmt, tuple(dyads), tuple(articles), tuple(rejects), total, tuple(mentions))
 
 
 def evaluate_file(
@@ -86,16 +102,21 @@ def evaluate_file(
     code_dyad: CodeDyad,
     pipeline: Callable[[], ArticleCoder],
     progress: Progress | None = None,
+    actor_pipeline: Callable[[], ActorPipeline] | None = None,
 ) -> FileEvaluation:
-    """Score ``code_dyad`` on the dyads and the pipeline (built on first use) on the articles."""
-    dyad_report = article_report = None
+    """Score ``code_dyad`` on the dyads, the pipeline (built on first use) on the articles and,
+    given ``actor_pipeline``, the actor resolution on the gold's actor mentions."""
+    dyad_report = article_report = actor_report = None
     if gold.dyads:
         tick = _ticker(progress, f"{gold.path.name}: dyads", len(gold.dyads))
         dyad_report = evaluate_dyads(gold.dyads, code_dyad, on_record=tick)
     if gold.articles:
         tick = _ticker(progress, f"{gold.path.name}: articles", len(gold.articles))
         article_report = evaluate_articles(gold.articles, pipeline(), on_record=tick)
-    return FileEvaluation(gold, dyad_report, article_report)
+    if gold.mentions and actor_pipeline is not None:
+        tick = _ticker(progress, f"{gold.path.name}: actors", len(gold.mentions))
+        actor_report = evaluate_actors(gold.mentions, actor_pipeline(), on_record=tick)
+    return FileEvaluation(gold, dyad_report, article_report, actor_report)
 
 
 def _ticker(progress: Progress | None, label: str, total: int) -> Callable[[], None] | None:
@@ -105,7 +126,7 @@ def _ticker(progress: Progress | None, label: str, total: int) -> Callable[[], N
     return lambda: progress.advance(task)
 
 
-def _default_pipeline() -> ArticleCoder:
+def _default_pipeline() -> Pipeline:
     # The cached pipeline behind dotterel.code_dyad, so that the spaCy model
     # is loaded once for both kinds of gold.
     from .. import _default_pipeline as cached
@@ -142,15 +163,17 @@ def run_evaluate(
     results = []
     with _progress(err, quiet) as progress:
         for gold in golds:
-            results.append(evaluate_file(gold, dotterel.code_dyad, _default_pipeline, progress))
+            results.append(evaluate_file(gold, dotterel.code_dyad, _default_pipeline, progress, _default_pipeline))
     for result in results:
         title = f"{result.gold.path.name} ({result.gold.format.value}, split {split.value})"
-        if result.dyads is None and result.articles is None:
+        if result.dyads is None and result.articles is None and result.actors is None:
             out.print(f"{escape(title)}: no gold records to evaluate", highlight=False)
         if result.dyads is not None:
             render_dyad_report(result.dyads, out, title=title, errors=errors)
         if result.articles is not None:
             render_article_report(result.articles, out, title=title, errors=errors)
+        if result.actors is not None:
+            render_actor_report(result.actors, out, title=title, errors=errors)
     if json_out is not None:
         _write_json(json_out, {"split": split.value, "limit": limit, "files": [r.to_dict() for r in results]})
     return sum(len(g.rejects) for g in golds)

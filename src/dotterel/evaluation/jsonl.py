@@ -29,7 +29,7 @@ from ..ontology import Ontology, load_ontology, quad_class_for_root
 from .files import read_text
 from .gold import GoldActor, GoldArticle, GoldDyad, GoldEvent, gold_country, gold_plover, gold_sector
 
-__all__ = ["read_jsonl"]
+__all__ = ["json_object", "read_jsonl"]
 
 _EVENT_KEYS = frozenset({"source", "target", "cameo", "plover"})
 _ACTOR_KEYS = frozenset({"country", "sector", "text", "code"})  # "code" (IGOUNO, LBNREB) documents an organisation; matching uses country+sector
@@ -57,13 +57,22 @@ def read_jsonl(path: Path, ontology: Ontology | None = None) -> Iterator[GoldDya
         yield from records
 
 
-def _record(line: str, origin: str, ontology: Ontology, seen: set[str]) -> list[GoldDyad | GoldArticle]:
+def json_object(line: str) -> dict[str, object]:
+    """One line of a JSONL gold file as an object; ``ValueError`` with a one-line reason otherwise."""
     try:
         value = json.loads(line)
     except json.JSONDecodeError as exc:
-        raise _Bad(f"invalid JSON ({exc.msg} at column {exc.colno})") from None
+        raise ValueError(f"invalid JSON ({exc.msg} at column {exc.colno})") from None
     if not isinstance(value, dict):
-        raise _Bad("a record must be a JSON object")
+        raise ValueError("a record must be a JSON object")
+    return value
+
+
+def _record(line: str, origin: str, ontology: Ontology, seen: set[str]) -> list[GoldDyad | GoldArticle]:
+    try:
+        value = json_object(line)
+    except ValueError as exc:
+        raise _Bad(str(exc)) from None
     rid, text = value.get("id"), value.get("text")
     if not isinstance(rid, str) or not rid.strip():
         raise _Bad("'id' must be a non-empty string")

@@ -34,6 +34,7 @@ from .gold import (
     gold_sector,
 )
 from .jsonl import read_jsonl
+from .mentions import is_actor_jsonl
 from .petrarch import read_petrarch
 
 __all__ = [
@@ -51,6 +52,7 @@ class GoldFormat(str, Enum):
     plover = "plover"
     petrarch = "petrarch"
     jsonl = "jsonl"
+    actors = "actors"  # dotterel's actor gold: mentions with expected codes (see .mentions)
 
 
 def read_gold(path: Path, fmt: GoldFormat = GoldFormat.auto, ontology: Ontology | None = None) -> Iterator[GoldItem]:
@@ -63,6 +65,8 @@ def read_gold(path: Path, fmt: GoldFormat = GoldFormat.auto, ontology: Ontology 
         return read_plover(path, ontology)
     if fmt is GoldFormat.petrarch:
         return read_petrarch(path, ontology)
+    if fmt is GoldFormat.actors:
+        return iter(())  # actor gold has no events: see .mentions.read_mentions
     return read_jsonl(path, ontology)
 
 
@@ -81,10 +85,10 @@ def detect_format(path: Path) -> GoldFormat:
     if head.startswith("["):
         return GoldFormat.plover
     if head.startswith("{"):
-        return GoldFormat.jsonl
+        return GoldFormat.actors if is_actor_jsonl(head) else GoldFormat.jsonl
     if "\t" in first_line and "marked_sentence" in first_line:
         return GoldFormat.plv
-    raise InputError(f"{path}: cannot tell the gold format; give --format plv|plover|petrarch|jsonl")
+    raise InputError(f"{path}: cannot tell the gold format; give --format plv|plover|petrarch|jsonl|actors")
 
 
 # --------------------------------------------------------------------------- PLV

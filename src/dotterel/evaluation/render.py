@@ -8,11 +8,12 @@ from rich.console import Console
 from rich.markup import escape
 from rich.table import Table
 
+from .actors import ActorReport
 from .gold import GoldDyad
 from .metrics import ClassScore, Confusion, EventCounts
 from .runner import ArticleReport, DyadReport, describe_event
 
-__all__ = ["render_article_report", "render_dyad_report"]
+__all__ = ["render_actor_report", "render_article_report", "render_dyad_report"]
 
 
 def _pct(value: float | None) -> str:
@@ -120,3 +121,42 @@ def render_article_report(report: ArticleReport, console: Console, *, title: str
 def _counts_row(table: Table, label: str, counts: EventCounts) -> None:
     table.add_row(label, str(counts.gold), str(counts.predicted), str(counts.matched),
                   _pct(counts.precision), _pct(counts.recall), _pct(counts.f1))  # fmt: skip
+
+
+def render_actor_report(report: ActorReport, console: Console, *, title: str, errors: int = 0) -> None:
+    """Actor-code figures, per-tag table (own gold) and (``errors`` > 0) that many mistakes."""
+    summary = Table(title=f"{title}: actors ({report.n} mentions)", show_header=False, title_justify="left")
+    summary.add_column("measure")
+    summary.add_column("value", justify="right")
+    summary.add_row("resolved % (any code)", _pct(report.coverage))
+    summary.add_row("resolved to a country or body %", _pct(report.country_share))
+    if report.has_codes:
+        summary.add_row(f"country accuracy % (n={report.country_n})", _pct(report.country_accuracy))
+        summary.add_row("country+sector accuracy %", _pct(report.sector_accuracy))
+        summary.add_row(f"  where the gold names a sector (n={report.sector_specified_n})",
+                        _pct(report.sector_specified_accuracy))  # fmt: skip
+        if report.code_accuracy is not None:
+            summary.add_row("exact code accuracy %", _pct(report.code_accuracy))
+    else:
+        summary.add_row(f"country accuracy % on derived gold (n={report.country_n})", _pct(report.country_accuracy))
+    console.print(summary)
+    if not report.has_codes:
+        console.print("no gold codes: the derived gold is the one country a span's own words name", highlight=False)
+    tags = report.by_tag()
+    if tags:
+        table = Table(title="per tag", title_justify="left")
+        for name in ("tag", "mentions", "correct", "%"):
+            table.add_column(name, justify="left" if name == "tag" else "right")
+        for tag, (n, ok) in tags.items():
+            table.add_row(tag, str(n), str(ok), _pct(ok / n))
+        console.print(table)
+    mistakes = report.mistakes()[:errors]
+    if mistakes:
+        console.print(f"[bold]first {len(mistakes)} of {len(report.mistakes())} actor mistakes[/bold]")
+    for o in mistakes:
+        m, a = o.mention, o.actor
+        want = m.code or f"{o.gold_country or '*'}{m.sector or ''}"
+        got = "unresolved" if a is None else f"{a.code or '?'} ({a.evidence or ''})"
+        console.print(f"[cyan]{escape(m.id)}[/cyan] [bold]{escape(m.mention)}[/bold] gold [green]{escape(want)}[/green]"
+                      f" got [red]{escape(got)}[/red]", highlight=False)  # fmt: skip
+        console.print(f"  {escape(m.text[:300])}", highlight=False)
