@@ -288,3 +288,17 @@ def test_light_verb_preposition_reaches_the_event_noun(code):
 def test_strike_that_killed_someone_targets_them(code):
     events = code("The US military carried out a drone strike that killed an al-Shabaab commander.")
     assert ("USAMIL", "19", "SOMREB") in triples(events)
+
+
+def test_coordinated_verbs_share_their_object(code):
+    events = code("Belarusian riot police beat and detained hundreds of protesters in Minsk.")
+    assert {e["cameo"] for e in events} == {"182", "173"}
+
+
+def test_passive_with_a_thing_as_patient_targets_the_slot(code):
+    events = code("Sanctions were imposed on Iranian banks by the European Union.")
+    assert {(e["cameo"], e["target"]["country"]) for e in events} == {("163", "IRN")}
+
+
+def test_sports_win_is_not_a_beating(code):
+    assert code("Brazil beat Argentina 2-1 in the final.") == []

@@ -276,7 +276,20 @@ class EventCoder:
     ) -> tuple[str, list[Actor]]:
         if passive:
             patients = [a for h in grammar.passive_patient(verb) for a in self._actors(h, state, memory)]
-            return code, patients
+            if patients:
+                return code, patients
+            # "Sanctions were imposed on X by Y": the patient is the thing done,
+            # the target is in the pattern's slots.
+            for thing in grammar.passive_patient(verb):
+                override = object_code(pattern, thing)
+                if override is not None:
+                    code = self._keep_intent(code, pattern, override)
+                    for slot in (s for s in pattern.target if s != "dobj"):
+                        for head in grammar.slot_heads(verb, slot):
+                            found = self._actors(head, state, memory)
+                            if found:
+                                return code, found
+            return code, []
         restricted = pattern.only_objects
         if pattern.predicative and any(grammar.is_predicate_of_object(c) for c in verb.children):
             code = pattern.predicative  # "called the envoy a liar", "found them guilty"

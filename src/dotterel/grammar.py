@@ -136,6 +136,9 @@ def slot_heads(verb: Token, slot: str) -> list[Token]:
             and (any(a.tag_ == "TO" for a in c.children) or is_predicate_of_object(c) or _requested_clause(c))
             for s in c.children if s.dep_ == "nsubj"
         ]
+    if not found and slot == "dobj" and not any(c.dep_ in {"dobj", "obj", "dative"} for c in verb.children):
+        # "beat and detained protesters": coordinated verbs share the object
+        found = [o for c in verb.children if c.dep_ == "conj" and c.pos_ == "VERB" for o in _slot_heads(c, "dobj")]
     if not found and slot not in {"dobj", "dative", "iobj", "attr"}:
         for obj in (c for c in verb.children if c.dep_ in {"dobj", "obj"}):
             found = [p for c in obj.children if c.dep_ == "prep" and c.lower_ == slot for p in c.children if p.dep_ == "pobj"]
