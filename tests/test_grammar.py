@@ -302,3 +302,8 @@ def test_passive_with_a_thing_as_patient_targets_the_slot(code):
 
 def test_sports_win_is_not_a_beating(code):
     assert code("Brazil beat Argentina 2-1 in the final.") == []
+
+
+def test_a_clash_goes_both_ways_a_meeting_one_way(code):
+    assert triples(code("Colombian troops clashed with ELN rebels.")) == {("COLMIL", "19", "COLREB"), ("COLREB", "19", "COLMIL")}
+    assert len(code("Chile's president met Peru's president.")) == 1

@@ -234,6 +234,8 @@ class EventCoder:
             code, targets = self._targets(verb, pattern, code, passive, state, memory)
             if targets:
                 pairs = [(s, t) for s in sources for t in targets]
+                if pattern.symmetric and code[:2] == "19":
+                    pairs += [(t, s) for s, t in pairs]  # "A clashed with B": both fired
             elif pattern.symmetric and len(sources) > 1 and (
                 not pattern.only_objects or verb_object_code(pattern, verb) is not None
             ):
