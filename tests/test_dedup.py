@@ -61,3 +61,48 @@ def test_merging_again_changes_nothing(pipeline, tmp_path):
         store.merge()
         again = store.con.execute("SELECT * FROM merged_events ORDER BY merged_id").fetchall()
     assert again == first
+
+
+UNDATED = Article(id="u1", text="Kenya's foreign minister visited Ethiopia on Saturday.", source="Wire D")
+
+
+def test_undated_report_joins_the_only_dated_happening_it_matches(pipeline, tmp_path):
+    db = tmp_path / "m.duckdb"
+    with Store(db) as store:
+        store.write(list(pipeline.code([REPORTS[0], REPORTS[1], UNDATED])), None)
+        store.merge(MergeRule.window, window_days=2)
+    (row,) = merged(db)
+    assert row[:2] == ("KENGOV", "ETHGOV")  # the dated reports' codes
+    assert (row[4], row[5], row[6]) == (3, 3, 3)
+
+
+def test_undated_report_stays_alone_when_several_happenings_match(pipeline, tmp_path):
+    db = tmp_path / "m.duckdb"
+    with Store(db) as store:
+        store.write(list(pipeline.code([*REPORTS, UNDATED])), None)
+        store.merge(MergeRule.window, window_days=2)
+    rows = merged(db)
+    assert len(rows) == 3  # January, March, and the undated report
+    assert [r[3] for r in rows].count(None) == 1
+
+
+def test_incremental_merge_equals_a_full_rebuild(pipeline, tmp_path):
+    from dotterel.dedup import merge_key, rebuild_merged_events
+
+    other = Article(id="o1", text="Chile's president met Peru's president in Lima.", date=dt.date(2023, 3, 7))
+    first, later = REPORTS[:2], [*REPORTS[2:], other, UNDATED]
+    with Store(tmp_path / "inc.duckdb") as store:
+        store.write(list(pipeline.code(first)), None)
+        store.merge()
+        coded = list(pipeline.code(later))
+        store.write(coded, None)
+        touched = {
+            merge_key(e.source.country, e.source.code, e.target.country, e.target.code, e.cameo[:2])
+            for c in coded for e in c.events
+        }
+        rebuild_merged_events(store.con, touched=touched)
+        incremental = store.con.execute("SELECT * FROM merged_events ORDER BY merged_id").fetchall()
+        rebuild_merged_events(store.con)
+        full = store.con.execute("SELECT * FROM merged_events ORDER BY merged_id").fetchall()
+    assert incremental == full
+    assert any(r for r in full if "o1" in r[-1])  # the new dyad is there

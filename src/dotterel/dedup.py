@@ -17,12 +17,21 @@ checked against its sentences.  Two rules are offered:
     frequent one (ties: the most specific, then the smallest).  Events
     without a date merge only within their own article.
 
-Merging is recomputed from ``events`` in SQL after every write, so re-runs
-are idempotent and adding articles updates the merged events.
+Both rules attach an undated report to a dated happening when the match is
+unique: an event from an article with no date joins the one dated merged
+event with the same source country, target country and CAMEO root (an
+undated account of a visit is the visit that other articles date).  When
+several dated happenings match, it stays on its own.
+
+Merging is computed from ``events`` in SQL after every write, so re-runs
+are idempotent.  Given the keys a write touched (``touched``), only the
+merged events of those country dyads and roots are recomputed; the others
+stay as they are.
 """
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from enum import Enum
 
 import duckdb
@@ -33,16 +42,59 @@ class MergeRule(str, Enum):
     window = "window"
 
 
+MergeKey = tuple[str | None, str | None, str | None]  # source country, target country, CAMEO root
+
+
 def rebuild_merged_events(
-    con: duckdb.DuckDBPyConnection, rule: MergeRule = MergeRule.window, window_days: int = 2
+    con: duckdb.DuckDBPyConnection,
+    rule: MergeRule = MergeRule.window,
+    window_days: int = 2,
+    touched: Iterable[MergeKey] | None = None,
 ) -> int:
-    """Recompute ``merged_events`` from ``events``; returns its row count."""
+    """Recompute ``merged_events`` from ``events`` (only the ``touched`` keys
+    when given); returns the number of merged events."""
     if window_days < 0:
         raise ValueError("window_days must be >= 0")
-    grouping = _ONE_A_DAY if rule is MergeRule.one_a_day else _WINDOW
+    keys = None if touched is None else sorted(set(touched), key=str)
+    con.execute("CREATE OR REPLACE TEMP TABLE _touched (sc VARCHAR, tc VARCHAR, root VARCHAR)")
+    if keys:
+        con.executemany("INSERT INTO _touched VALUES (?, ?, ?)", keys)
+    scope = "events" if keys is None else _SCOPE
+    grouping = (_ONE_A_DAY if rule is MergeRule.one_a_day else _WINDOW).replace("FROM events", f"FROM {scope}")
     con.execute("CREATE OR REPLACE TEMP TABLE _clusters AS " + grouping, [window_days] if rule is MergeRule.window else [])
-    con.execute(_MERGE, [rule.value])
+    con.execute(_ATTACH_UNDATED)
+    con.execute("CREATE OR REPLACE TEMP TABLE _merged AS " + _MERGE, [rule.value])
+    if keys is None:
+        con.execute("CREATE OR REPLACE TABLE merged_events AS SELECT * FROM _merged")
+    elif keys:
+        con.execute("CREATE TABLE IF NOT EXISTS merged_events AS SELECT * FROM _merged LIMIT 0")
+        con.execute(f"DELETE FROM merged_events WHERE {_KEY.format(t='merged_events')} IN (SELECT (sc, tc, root) FROM _touched)")
+        con.execute("INSERT INTO merged_events SELECT * FROM _merged")
     return int(con.execute("SELECT count(*) FROM merged_events").fetchone()[0])  # type: ignore[index]
+
+
+def merge_key(source_country: str | None, source_code: str | None, target_country: str | None,
+              target_code: str | None, cameo_root: str | None) -> MergeKey:
+    """The key under which an event is merged (as ``_KEY`` computes it in SQL)."""
+    return (source_country or source_code, target_country or target_code, cameo_root)
+
+
+# The merge key of a row: country dyad and root (the code where there is no country).
+_KEY = "(coalesce({t}.source_country, {t}.source_code), coalesce({t}.target_country, {t}.target_code), {t}.cameo_root)"
+_SCOPE = f"(SELECT * FROM events WHERE {_KEY.format(t='events')} IN (SELECT (sc, tc, root) FROM _touched))"
+
+# An event of an undated article joins the only dated cluster of its key.
+_ATTACH_UNDATED = f"""
+UPDATE _clusters SET cluster = unique_dated.cluster
+FROM events e, articles a, (
+    SELECT {_KEY.format(t='d')} AS merge_key, min(c.cluster) AS cluster
+    FROM _clusters c JOIN events d USING (event_id)
+    WHERE d.date IS NOT NULL
+    GROUP BY merge_key HAVING count(DISTINCT c.cluster) = 1
+) AS unique_dated
+WHERE _clusters.event_id = e.event_id AND a.doc_id = e.doc_id AND a.date IS NULL AND e.date IS NULL
+  AND {_KEY.format(t='e')} = unique_dated.merge_key
+"""
 
 
 # Each query gives every raw event a cluster key.
@@ -73,7 +125,6 @@ FROM starts
 """
 
 _MERGE = """
-CREATE OR REPLACE TABLE merged_events AS
 WITH joined AS (
     SELECT c.cluster, e.* FROM _clusters c JOIN events e USING (event_id)
 ), code_votes AS (
@@ -85,9 +136,9 @@ WITH joined AS (
 SELECT substr(md5(j.cluster), 1, 16) AS merged_id,
        ? AS rule,
        min(j.date) AS date, max(j.date) AS last_date,
-       any_value(j.source_code) AS source_code, any_value(j.source_country) AS source_country,
+       coalesce(any_value(j.source_code) FILTER (WHERE j.date IS NOT NULL), any_value(j.source_code)) AS source_code, any_value(j.source_country) AS source_country,
        mode(j.source_sector) AS source_sector,
-       any_value(j.target_code) AS target_code, any_value(j.target_country) AS target_country,
+       coalesce(any_value(j.target_code) FILTER (WHERE j.date IS NOT NULL), any_value(j.target_code)) AS target_code, any_value(j.target_country) AS target_country,
        mode(j.target_sector) AS target_sector,
        b.cameo, any_value(j.cameo_root) AS cameo_root,
        count(*) AS mentions, count(DISTINCT j.doc_id) AS articles, count(DISTINCT j.outlet) AS sources,
