@@ -307,3 +307,8 @@ def test_sports_win_is_not_a_beating(code):
 def test_a_clash_goes_both_ways_a_meeting_one_way(code):
     assert triples(code("Colombian troops clashed with ELN rebels.")) == {("COLMIL", "19", "COLREB"), ("COLREB", "19", "COLMIL")}
     assert len(code("Chile's president met Peru's president.")) == 1
+
+
+def test_a_country_and_its_own_body_are_one_side(code):
+    events = code("The Chile-Peru talks began with a meeting between Peru's president and Chile's parliament speaker.")
+    assert not any(e["source"]["country"] == e["target"]["country"] for e in events)

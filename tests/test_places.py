@@ -26,3 +26,13 @@ def test_ambiguous_place_goes_to_a_country_the_article_mentions():
     assert gazetteer.lookup("Tripoli", ["LBN"]).country == "LBN"
     assert gazetteer.lookup("Tripoli", ["LBY"]).country == "LBY"
     assert gazetteer.lookup("Georgia", []).precision == "country"
+
+
+def test_a_visit_takes_place_at_its_destination(code):
+    (visit,) = [e for e in code("Kenya's foreign minister concluded a visit to Addis Ababa on Sunday.") if e["cameo"] == "042"]
+    assert visit["location"]["name"] == "Addis Ababa" and visit["location"]["country"] == "ETH"
+
+
+def test_meeting_during_a_trip_is_located_at_the_trip_destination(code):
+    events = code("Kenya's foreign minister met Ethiopian officials during a trip to Addis Ababa.")
+    assert {e["location"]["name"] for e in events if e["cameo"][:2] == "04"} == {"Addis Ababa"}

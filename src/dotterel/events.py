@@ -142,7 +142,8 @@ class EventCoder:
                 continue  # "the Iran-US talks" is an event, not an actor to refer back to
             actor = self.actor(heads[i], state, memory)
             if actor is not None:
-                memory.remember(Remembered(actor, (state.sentence.record.index, i), *_number(heads[i], actor)))
+                subject = heads[i].dep_ in {"nsubj", "nsubjpass"}  # "he" prefers an earlier subject
+                memory.remember(Remembered(actor, (state.sentence.record.index, i), *_number(heads[i], actor), subject))
 
     def is_event_noun(self, token: Token) -> bool:
         return noun_trigger(self.lexicon, token) is not None
@@ -630,7 +631,12 @@ def _symmetric_pairs(actors: list[Actor]) -> list[tuple[Actor, Actor]]:
 def _distinct_actors(source: Actor, target: Actor) -> bool:
     if source.start == target.start:
         return False
-    return not (source.code == target.code and source.name == target.name)
+    if source.code == target.code and source.name == target.name:
+        return False
+    # A country and one of its own bodies ("Iran" and "Iran's speaker" in
+    # "Iran-Iraq discussions began with a meeting between X and Iran's speaker")
+    # are one side, not two.
+    return not any(a.sector is None and a.code and a.code == b.country for a, b in ((source, target), (target, source)))
 
 
 def _distinct(actors: list[Actor]) -> list[Actor]:

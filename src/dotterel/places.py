@@ -23,6 +23,13 @@ from .model import Place
 
 # Not "on" or "from": "sanctions on Russia" and "withdrew from Syria" name a party or an origin.
 _LOCATIVE = frozenset({"in", "near", "at", "outside", "inside", "around", "across", "off"})
+_DESTINATION = frozenset({"to"})
+_CIRCUMSTANCE = frozenset({"during", "on"})
+# Words of travel whose destination is the place of the event.
+_JOURNEYS = frozenset({
+    "visit", "trip", "tour", "journey", "travel", "arrive", "fly", "go", "head", "return", "come",
+    "rush", "jet", "mission",
+})
 _PLACE_LABELS = frozenset({"GPE", "LOC", "FAC"})
 _LATIN = re.compile(r"^[A-Za-z' .-]+$")
 
@@ -109,12 +116,23 @@ def event_place(
 
 
 def _locative_names(trigger: Token, sentence: Span) -> list[str]:
-    """Place entities inside locative phrases of the trigger, nearest first."""
+    """Place entities inside locative phrases of the trigger, nearest first.
+
+    A journey's destination is where it happens: "a visit to Tehran",
+    "met officials during a trip to Iran"."""
     anchors = [trigger] + ([trigger.head] if trigger.pos_ in {"NOUN", "PROPN"} else [])
+    anchors += [
+        journey
+        for prep in trigger.children if prep.dep_ == "prep" and prep.lower_ in _CIRCUMSTANCE
+        for journey in prep.children if journey.dep_ == "pobj" and journey.lemma_.lower() in _JOURNEYS
+    ]
+    # "concluded a visit to Tehran": the light verb is the trigger, the journey its object
+    anchors += [c for c in trigger.children if c.dep_ in {"dobj", "obj"} and c.lemma_.lower() in _JOURNEYS]
     found: list[tuple[int, str]] = []
     ents = [e for e in sentence.ents if e.label_ in _PLACE_LABELS]
     for anchor in anchors:
-        for prep in (c for c in anchor.children if c.dep_ == "prep" and c.lower_ in _LOCATIVE):
+        preps = _LOCATIVE | (_DESTINATION if anchor.lemma_.lower() in _JOURNEYS else frozenset())
+        for prep in (c for c in anchor.children if c.dep_ == "prep" and c.lower_ in preps):
             inside = {t.i for t in prep.subtree}
             for ent in ents:
                 if ent.start in inside:
