@@ -312,3 +312,11 @@ def test_a_clash_goes_both_ways_a_meeting_one_way(code):
 def test_a_country_and_its_own_body_are_one_side(code):
     events = code("The Chile-Peru talks began with a meeting between Peru's president and Chile's parliament speaker.")
     assert not any(e["source"]["country"] == e["target"]["country"] for e in events)
+
+
+def test_announced_act_takes_the_intent_of_its_object_root(code):
+    # withdrawing peacekeepers reduces involvement: announced, it is a threat (136), not an offer
+    threat = code("Nigeria announced that it will withdraw its peacekeepers from Chad unless the rebels agree to a ceasefire.")
+    offer = code("Israel will withdraw its troops from Gaza.")
+    assert {e["cameo"] for e in threat} == {"136"}
+    assert {e["cameo"] for e in offer} == {"0356"}

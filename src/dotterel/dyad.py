@@ -116,8 +116,8 @@ class DyadCoder:
             override = verb_object_code(pattern, verb)
             if pattern.only_objects and override is None:
                 continue  # the next, less specific pattern may fit
-            if override and code == pattern.cameo:
-                code = override
+            if override and code:
+                code = coder.keep_intent(code, pattern, override)
             if pattern.predicative and code == pattern.cameo and any(
                 grammar.is_predicate_of_object(c) for c in verb.children
             ):

@@ -286,7 +286,7 @@ class EventCoder:
             for thing in grammar.passive_patient(verb):
                 override = object_code(pattern, thing)
                 if override is not None:
-                    code = self._keep_intent(code, pattern, override)
+                    code = self.keep_intent(code, pattern, override)
                     for slot in (s for s in pattern.target if s != "dobj"):
                         for head in grammar.slot_heads(verb, slot):
                             found = self._actors(head, state, memory)
@@ -304,7 +304,7 @@ class EventCoder:
         for obj in (h for slot in object_slots for h in grammar.slot_heads(verb, slot)):
             override = object_code(pattern, obj)
             if override is not None:
-                code = self._keep_intent(code, pattern, override)
+                code = self.keep_intent(code, pattern, override)
                 restricted = False
                 coded_objects.append(obj)
         for slot in pattern.target:
@@ -315,7 +315,7 @@ class EventCoder:
                         return _CRITICIZE, aimed  # "called for sanctions against X"
                 override = object_code(pattern, head)
                 if override is not None:
-                    code = self._keep_intent(code, pattern, override)
+                    code = self.keep_intent(code, pattern, override)
                     restricted = False
                     parties = self._object_parties(head, state, memory)
                     if parties:
@@ -433,9 +433,15 @@ class EventCoder:
             for actor in self._actors(pobj, state, memory)
         ])
 
-    def _keep_intent(self, code: str, pattern: VerbPattern, override: str) -> str:
-        """An object override must not turn an announced act into a done one."""
-        return override if code == pattern.cameo else code
+    def keep_intent(self, code: str, pattern: VerbPattern, override: str) -> str:
+        """An object override must not turn an announced act into a done one;
+        an announced act whose object moves it to another root is announced
+        in that root's terms ("will withdraw its peacekeepers" threatens, 136)."""
+        if code == pattern.cameo:
+            return override
+        if code == pattern.intent and override[:2] != pattern.cameo[:2]:
+            return _announced(override) or code
+        return code
 
     def _refine_request(self, verb: Token, code: str) -> str:
         if verb.lemma_ not in grammar.REQUEST_VERBS:
@@ -626,6 +632,26 @@ def _trigger_end(verb: Token, word: str | None) -> Token:
 
 def _symmetric_pairs(actors: list[Actor]) -> list[tuple[Actor, Actor]]:
     return [(a, b) for a in actors for b in actors if a is not b]
+
+
+# The intent (03x) or threat (13x) code of an announced act, by its code's
+# prefix, longest first: CAMEO's own pairing of acts and their announcement.
+_ANNOUNCED = {
+    "04": "036", "05": "032", "06": "031", "061": "0311", "062": "0312", "063": "0313", "064": "0314",
+    "07": "033", "071": "0331", "072": "0332", "073": "0333", "074": "0334", "08": "035", "081": "0351",
+    "082": "0352", "084": "0353", "085": "0354", "086": "0355", "087": "0356",
+    "16": "131", "161": "1313", "162": "1311", "163": "1312", "164": "134", "165": "135", "166": "136",
+    "17": "137", "172": "132", "1721": "1321", "1722": "1322", "1723": "1323", "1724": "1324",
+    "18": "1383", "19": "138", "191": "1381", "192": "1382", "20": "1383", "204": "1385",
+}
+
+
+def _announced(code: str) -> str | None:
+    for length in (4, 3, 2):
+        found = _ANNOUNCED.get(code[:length])
+        if found:
+            return found
+    return None
 
 
 def _distinct_actors(source: Actor, target: Actor) -> bool:
