@@ -320,3 +320,8 @@ def test_announced_act_takes_the_intent_of_its_object_root(code):
     offer = code("Israel will withdraw its troops from Gaza.")
     assert {e["cameo"] for e in threat} == {"136"}
     assert {e["cameo"] for e in offer} == {"0356"}
+
+
+def test_code_dyad_verdict_with_a_label(pipeline):
+    event = pipeline.code_dyad("A court in Lille found Dupont guilty of fraud.", "A court in Lille", "Dupont")
+    assert event is not None and event.cameo == "116"

@@ -114,14 +114,15 @@ class DyadCoder:
             cameo = pattern.crowd if crowd and pattern.crowd else pattern.cameo
             code = coder.apply_modality(cameo, pattern.intent, pattern.negated, mood)
             override = verb_object_code(pattern, verb)
-            if pattern.only_objects and override is None:
+            labelled = pattern.predicative is not None and any(
+                grammar.is_predicate_of_object(c) for c in verb.children
+            )
+            if pattern.only_objects and override is None and not labelled:
                 continue  # the next, less specific pattern may fit
             if override and code:
                 code = coder.keep_intent(code, pattern, override)
-            if pattern.predicative and code == pattern.cameo and any(
-                grammar.is_predicate_of_object(c) for c in verb.children
-            ):
-                code = pattern.predicative  # "called the envoy a liar"
+            if labelled and code == pattern.cameo:
+                code = pattern.predicative  # "called the envoy a liar", "found X guilty"
             if code and code[:2] in {"02", "10"} and _aimed(coder, verb, pattern):
                 code = "111"  # "called for sanctions against X"
             if code and coder.ontology.get(code).plover_type:
