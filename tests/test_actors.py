@@ -100,3 +100,89 @@ def test_people_of_more_countries(name, date, code):
 
     person = load_knowledge_base().person(name, dt.date.fromisoformat(date))
     assert person is not None and person.code == code
+
+
+# ---- second round: places, peoples, past titles, pronouns, counted groups
+
+
+@pytest.fixture(scope="module")
+def resolve(pipeline):
+    """Resolve the noun phrase headed by ``word`` as the coder would: its code."""
+    from dotterel.actors_coref import ArticleMemory
+    from dotterel.events import SentenceState
+
+    def _resolve(text: str, word: str, date: str | None = None) -> str | None:
+        day = dt.date.fromisoformat(date) if date else None
+        (parsed,) = list(pipeline.parser.parse([Article(id="t", text=text, date=day, origin="<test>")]))
+        sentence = parsed.sentences[0]
+        index = pipeline.coder.resolver.index(sentence.segment.doc)
+        head = next(t for t in sentence.span if t.text == word)
+        actor = pipeline.coder.actor(head, SentenceState(sentence, index), ArticleMemory(date=day))
+        return actor.code if actor is not None else None
+
+    return _resolve
+
+
+def test_region_gives_its_country(actors):
+    assert actors("Rebels in Darfur attacked a convoy.")["Rebels in Darfur"] == "SDNREB"
+    found = actors("The government of Sindh province ordered patrols.")
+    assert found["The government of Sindh province"] == "PAKGOV"
+
+
+def test_city_the_knowledge_base_lacks_comes_from_the_gazetteer(actors, resolve):
+    assert actors("Militias in Basra clashed with police.")["Militias in Basra"] == "IRQUAF"
+    assert actors("A Baptist missionary from Calgary was detained in Lebanon.")[
+        "A Baptist missionary from Calgary"] == "CANREL"
+    # A city as an actor is its country, with no sector; a place noun names it too.
+    assert resolve("Rockets hit Tel Aviv on Sunday.", "Aviv") == "ISR"
+    assert resolve("Police imposed a curfew on the town of Cizre.", "town") == "TUR"
+
+
+def test_ethnic_demonym_lives_where_the_sentence_places_it(actors):
+    found = actors("About 300 ethnic Albanians rallied on Friday in Serbia.")
+    assert found["About 300 ethnic Albanians"] == "SRBCVL"
+    # No place named: the kin state is not guessed.
+    assert "ALBCVL" not in actors("Ethnic Albanians rallied on Friday.").values()
+
+
+def test_people_of_one_country_and_given_names(actors):
+    assert actors("Igbo elders rejected the plan.")["Igbo elders"].startswith("NGA")
+    assert actors("Chechen refugees in Georgia began a hunger strike.")[
+        "Chechen refugees in Georgia"] == "GEOREF"
+    assert not any(code and code.startswith("MMR") for code in actors("Karen Bass spoke to reporters.").values())
+
+
+def test_country_adjective_beside_a_people_noun_is_where_they_live(actors):
+    assert actors("Bosnian Serbs rejected the plan.")["Bosnian Serbs"] == "BIHCVL"
+
+
+def test_past_title_beside_a_person_makes_an_elite(actors):
+    found = actors("Ousted president Carlos Menem refused to testify.", date=None)
+    assert found["Ousted president Carlos Menem"] == "ARGELI"
+
+
+def test_country_that_leads_a_force_is_its_actor(actors):
+    assert actors("Vietnamese-led forces retook the village.")["Vietnamese-led forces"] == "VNMMIL"
+    assert "IRN" not in actors("Iran-backed militias attacked the base.").values()
+
+
+def test_it_with_a_personal_adjective_refers(actors):
+    found = actors("Syria said it was ready to resume the negotiations.")
+    assert found["it"] == "SYR"
+    assert "It" not in actors("It is hard to say what Syria wants.")
+
+
+def test_subject_pronoun_prefers_the_earlier_subject(actors):
+    found = actors("The French president met the Italian foreign minister on Monday. He said the talks went well.")
+    assert found["He"] == "FRAGOV"
+
+
+def test_counted_people_resolve_to_the_counted_noun(resolve):
+    assert resolve("A group of Saudi hackers attacked the websites.", "group") == "SAUCRM"
+    assert resolve("Dozens of Russian peacekeepers began deploying.", "Dozens") == "RUSMIL"
+
+
+def test_historical_office_holders(actors):
+    assert actors("Yitzhak Rabin met the king.", date="1993-09-01")["Yitzhak Rabin"] == "ISRGOV"
+    assert actors("Benazir Bhutto addressed a rally.", date="1991-06-01")["Benazir Bhutto"] == "PAKOPP"
+    assert actors("Helmut Kohl spoke.", date="2001-01-01")["Helmut Kohl"] == "DEUELI"

@@ -147,7 +147,7 @@ def test_plover_reader_gives_articles_and_dyads(tmp_path: Path):
     dyads, articles, rejects = split_items(list(read_gold(path)))
     assert [a.id for a in articles] == ["GSR-1", "GSR-3", "GSR-3#2"]
     gsr1 = articles[0]
-    assert gsr1.date == dt.date(2000, 1, 1)
+    assert gsr1.date is None  # the GSR's placeholder 2000-01-01 is no article date
     assert gsr1.events == (
         GoldEvent(GoldActor("HUN", "GOV"), GoldActor("JPN", None), "REQUEST"),
         GoldEvent(GoldActor("ROU", "CVL"), GoldActor("JPN", None), "REQUEST"),

@@ -7,7 +7,8 @@ country from a possessive, adjective, compound or "of/in X" attachment,
 a sector from the agent noun nearest the head, or a full code from an
 organisation or a person's role on the article date.  Mentions that carry
 no code themselves ("he", "Hussein", "the minister") are resolved against
-the article's earlier mentions (:class:`ArticleMemory`).
+the article's earlier mentions (actors_coref.py); places a group lives in
+and cities the knowledge base lacks come from actors_places.py.
 """
 
 from __future__ import annotations
@@ -20,42 +21,54 @@ from spacy.tokens import Doc, Span, Token
 from spacy.util import filter_spans
 from spacy.tokenizer import Tokenizer
 
+from . import grammar
+from .actors_coref import PRONOUNS, ArticleMemory, Remembered, by_description, coref, counterpart, pronoun
+from .actors_places import residence, scene_entry, token_place
 from .knowledge import KBEntry, KnowledgeBase
 from .model import Actor
+from .places import Gazetteer, default_gazetteer
+
+__all__ = [
+    "ActorResolver", "ArticleMemory", "DocIndex", "KBMatch", "Remembered",
+    "conjuncts", "mention_head", "noun_phrase", "np_head", "scene_country",
+]
 
 # Dependents that end a noun phrase: clauses and coordinated phrases are
 # actors or events of their own.
 _CLAUSE_DEPS = frozenset({"relcl", "acl", "advcl", "ccomp", "xcomp", "conj", "cc", "punct", "prep", "mark"})
 # Prepositions whose object still describes the head ("the minister of
 # Iraq", "militias in Iraq", "officials from Tehran").
-_ATTACHING_PREPS = frozenset({"of", "in", "from"})
+_ATTACHING_PREPS = frozenset({"of", "in", "from", "throughout"})
 # Modifiers that name a patron, not the actor's own country.
 _PATRON_SUFFIXES = frozenset({"backed", "linked", "allied", "aligned", "affiliated", "sponsored", "supported", "funded", "led"})
 _PATRON_HEADS = frozenset({"proxy", "proxies", "ally", "allies"})
 _PROXY_WORDS = frozenset({"proxy", "proxies"})
+# "Vietnamese-led forces", "a US-led coalition": the leader's forces, not a proxy.
+_LED_HEADS = frozenset({"force", "forces", "coalition", "troops", "alliance", "army", "mission"})
 # Sectors of armed groups: a named group beside such a noun is the actor
 # ("Hezbollah guerrillas"), as is one in apposition to a generic group noun.
 _ARMED_GROUP_SECTORS = frozenset({"REB", "UAF", "INS", "SEP", "RAD"})
 _GROUP_NOUNS = frozenset({"group", "movement", "organization", "organisation", "faction", "party", "militia", "network"})
 _FORMER = frozenset({"former", "ex"})
+# Words that put a title in the past: "former", "ousted president", "the late king".
+_PAST = _FORMER | {"ousted", "deposed", "toppled", "exiled", "late"}
 _STATE_ROLES = frozenset({"GOV", "LEG", "MIL", "JUD", "COP", "SPY"})
 # Heads naming a body of the state: with a named group they are that group's
 # body ("the Taliban government"), not the group.
 _BODY_HEADS = frozenset({"government", "administration", "authority", "authorities", "cabinet", "police", "court"})
 # Titles that say nothing about which office an earlier person held.
 _GENERIC_TITLES = frozenset({"diplomat", "envoy", "politician", "minister", "officer", "source", "sources"})
-_COUNTRY_KINDS = frozenset({"country", "adjective", "capital"})
-_PERSON_PRONOUNS = frozenset({"he", "him", "his", "she", "her", "hers"})
-_PLURAL_PRONOUNS = frozenset({"they", "them", "their", "theirs"})
-_THING_PRONOUNS = frozenset({"it", "its"})
+_COUNTRY_KINDS = frozenset({"country", "adjective", "capital", "region", "ethnic"})
+# Kinds that describe people by origin; the country they live in may differ.
+_PEOPLE_KINDS = frozenset({"adjective", "ethnic"})
 # Titles that take their sector from the body they belong to ("head of the
 # army", "spokesman for the ministry").
 _GENERIC_HEADS = frozenset({
     "chief", "head", "leader", "deputy", "member", "members", "spokesman", "spokeswoman",
     "spokesperson", "representative", "director", "secretary", "commander", "official", "officials",
 })
-_EXPLETIVE_VERBS = frozenset({"be", "appear", "seem", "remain", "become", "look", "take", "matter"})
 _STATE_SECTORS = frozenset({"GOV", "LEG", "JUD", "SPY", "BUS"})
+_EARLIEST = dt.date.min
 _NP_HEAD_LINKS = frozenset({"compound", "amod", "poss", "nmod", "npadvmod", "case", "det", "nummod", "flat", "appos"})
 
 
@@ -65,6 +78,7 @@ class KBMatch:
     end: int
     entries: tuple[KBEntry, ...]
     patron: bool
+    ethnic: bool = False  # a demonym after "ethnic": a people, not a country
 
 
 @dataclass(slots=True)
@@ -75,40 +89,23 @@ class DocIndex:
     sectors: dict[int, tuple[int, int, str]] = field(default_factory=dict)
 
 
-@dataclass(frozen=True, slots=True)
-class Remembered:
-    actor: Actor
-    position: tuple[int, int]  # (sentence index, token index) for ordering
-    plural: bool
-    person: bool
-
-
-@dataclass(slots=True)
-class ArticleMemory:
-    """Earlier resolved mentions of one article, for in-article coreference."""
-
-    date: dt.date | None
-    mentions: list[Remembered] = field(default_factory=list)
-
-    def remember(self, item: Remembered) -> None:
-        self.mentions.append(item)
-
-    def countries(self) -> set[str | None]:
-        return {m.actor.country for m in self.mentions if m.actor.country}
-
-    def before(self, position: tuple[int, int]) -> list[Remembered]:
-        return [m for m in reversed(self.mentions) if m.position < position]
-
-
 class ActorResolver:
     """Finds and resolves actor mentions in parsed segments."""
 
-    def __init__(self, kb: KnowledgeBase, tokenizer: Tokenizer) -> None:
+    def __init__(self, kb: KnowledgeBase, tokenizer: Tokenizer, gazetteer: Gazetteer | None = None) -> None:
         self.kb = kb
+        self._gazetteer = gazetteer
         self._names = PhraseMatcher(tokenizer.vocab, attr="LOWER")
         self._names.add("KB", list(tokenizer.pipe(kb.surfaces())))
         self._sectors = PhraseMatcher(tokenizer.vocab, attr="LOWER")
         self._sectors.add("SECTOR", list(tokenizer.pipe(kb.sector_phrases())))
+
+    @property
+    def gazetteer(self) -> Gazetteer:
+        """The place gazetteer, built on first use (it takes a moment to load)."""
+        if self._gazetteer is None:
+            self._gazetteer = default_gazetteer()
+        return self._gazetteer
 
     def keep_case(self, word: str) -> bool:
         """True for words that are names: headline recasing keeps them."""
@@ -119,9 +116,15 @@ class ActorResolver:
         found = [doc[s:e] for _id, s, e in self._names(doc)]
         for span in filter_spans(found):
             entries = tuple(self.kb.lookup(span.text))
+            if any(t.ent_type_ == "PERSON" for t in span):
+                # "Karen" in "Karen Bass" is a given name, not the Karen people.
+                entries = tuple(e for e in entries if e.kind != "ethnic")
             if not entries:
                 continue
-            match = KBMatch(span.start, span.end, entries, _is_patron(span))
+            ethnic = span.start > 0 and doc[span.start - 1].lower_ == "ethnic" and any(
+                e.kind == "adjective" for e in entries
+            )
+            match = KBMatch(span.start, span.end, entries, _is_patron(span), ethnic)
             for i in range(span.start, span.end):
                 index.kb[i] = match
         for span in filter_spans([doc[s:e] for _id, s, e in self._sectors(doc)]):
@@ -148,11 +151,13 @@ class ActorResolver:
         Baghdad, ..."): the country of a title that names none.
         """
         position = (sentence_index, head.i)
-        lower = head.lower_
-        if lower in _PERSON_PRONOUNS | _PLURAL_PRONOUNS | _THING_PRONOUNS:
-            return _pronoun(head, memory, position, offset)
+        if head.lower_ in PRONOUNS:
+            return pronoun(head, memory, position, offset)
         if head.pos_ == "PRON":
             return None  # "what", "which", "who": not an actor by itself
+        counted = self._counted(head, index, memory, sentence_index, offset, place)
+        if counted is not None:
+            return counted
         tokens = noun_phrase(head, index)
         shared = _shared_head(head, index)
         if shared is not None:
@@ -161,22 +166,28 @@ class ActorResolver:
         text, start = span.text, offset + span.start_char
         found = self._combine(head, tokens, index, memory)
         if found is None:
-            actor = _by_description(head, tokens, index, memory, position, text, start)
-            name = _person_name(tokens)
+            name, sector = _person_name(tokens), _sector_near(head, tokens, index)
+            actor = by_description(head, name, sector, memory, position, text, start)
             if actor is None and place is not None and place.country:
                 # A named official with a title but no country ("Defense
                 # Minister X"), or a group of people ("demonstrators"), in a
                 # sentence set in one country.  Unnamed officials stay
                 # unresolved: "the minister arrived in Baghdad" is a visitor.
-                sector = _sector_near(head, tokens, index)
                 if sector and (name or sector not in _STATE_SECTORS):
                     code = place.country + sector
                     evidence = f"place:{place.surface}"
                     return Actor(text, start, start + len(text), code, place.country, sector, name, None, evidence)
+            if actor is None and sector is None and name is None:
+                # "Tel Aviv", "the town of Cizre": a place as an actor is its
+                # country, with no sector (who in it acted is not said).
+                hit = token_place(head, index.kb, self.gazetteer)
+                if hit is not None:
+                    end = start + len(text)
+                    return Actor(text, start, end, hit.country, hit.country, None, None, None, hit.evidence)
             return actor
         actor = Actor(text=text, start=start, end=start + len(text), **found)
         if actor.sector is None and head.lemma_.lower() == "counterpart":
-            actor = _counterpart(actor, head, memory, position, offset)
+            actor = counterpart(actor, head, memory, position, offset)
         if actor.name is None and actor.sector and head.tag_ == "NN" and head.doc[span.start].lower_ == "the":
             # "the Iraqi official": borrow the name of the last such actor;
             # "the Iraqi foreign minister" only that of a foreign minister.
@@ -185,8 +196,28 @@ class ActorResolver:
                 if earlier.actor.code == actor.code and earlier.actor.name and earlier.person and (
                     title is None or _title_fits(title, earlier.actor)
                 ):
-                    return replace(actor, name=earlier.actor.name, role=earlier.actor.role, evidence=_coref(earlier))
+                    return replace(actor, name=earlier.actor.name, role=earlier.actor.role, evidence=coref(earlier))
         return actor
+
+    def _counted(
+        self, head: Token, index: DocIndex, memory: ArticleMemory, sentence_index: int, offset: int,
+        place: KBEntry | None,
+    ) -> Actor | None:  # fmt: skip
+        """"Thousands of students", "a group of Saudi hackers": the counted people.
+
+        The actor spans the whole phrase, so that coreference and the
+        mention report see one actor for it.
+        """
+        if head.i in index.kb or head.i in index.sectors or not grammar.is_count(head):
+            return None
+        for pobj in grammar.counted(head):
+            inner = self.resolve_head(pobj, index, memory, sentence_index, offset, place)
+            if inner is not None and inner.start >= offset + head.idx:
+                first = min(t.i for t in head.subtree if t.i <= head.i)  # "Tens of", "A group of"
+                start = offset + head.doc[first].idx
+                text = head.doc.text[start - offset : inner.end - offset]
+                return replace(inner, text=text, start=start, end=inner.end)
+        return None
 
     def _combine(
         self, head: Token, tokens: list[Token], index: DocIndex, memory: ArticleMemory
@@ -194,7 +225,7 @@ class ActorResolver:
         """Code from what the phrase itself says, or None if it says nothing."""
         date = memory.date
         matches = _unique(index.kb[t.i] for t in tokens if t.i in index.kb)
-        own = [m for m in matches if not m.patron and not _possessor_of_proxy(head, m)]
+        own = [m for m in matches if (not m.patron or _leads(m, head)) and not _possessor_of_proxy(head, m)]
         seen_countries = memory.countries()
         # "NATO-member Norway": a country at the head is the actor, whatever names modify it.
         head_is_country = any(_covers(m, head) and _is_country(m) for m in own)
@@ -210,6 +241,14 @@ class ActorResolver:
                         # ("Prime Minister X") picks among their roles.
                         title = _sector_near(head, [t for t in tokens if not _covers(match, t)], index)
                         person = self._titled_role(entry.surface, title) or person
+                    if person is not None and person.sector in _STATE_ROLES and person.country and any(
+                        t.lower_ in _PAST and t.i < match.start for t in tokens
+                    ):
+                        # "former president X", "ousted President X": whatever
+                        # office the date gives, the text says it is past.
+                        person = replace(
+                            person, code=person.country + "ELI", sector="ELI", role=f"former {person.role}"
+                        )
                     if person is not None:
                         return _fields(person, evidence=f"kb:person:{person.name}")
                 elif entry.kind == "organization" and entry.country and not _covers(match, head) and (
@@ -224,28 +263,54 @@ class ActorResolver:
                 ):
                     return _fields(entry, evidence=f"kb:{entry.kind}:{entry.name}")
         sector = sector_near
-        countries = [m for m in own if any(e.kind in _COUNTRY_KINDS for e in m.entries)]
-        country: KBEntry | None = None
-        if countries:
-            best = min(countries, key=lambda m: (not _covers(m, head), _attachment_rank(head, m)))
-            country = next(e for e in best.entries if e.kind in _COUNTRY_KINDS)
-            if sector is None and _covers(best, head) and country.kind == "capital":
-                sector = "GOV"  # "Tehran said": the capital stands for the government
-        name = _person_name(tokens)
-        if country is None:
+        countries = [m for m in own if _is_country(m) and not m.ethnic]
+        ethnic = [m for m in own if m.ethnic or _ethnic_only(m)]
+        # "Bosnian Serbs", "Croatian Serb refugees": the country adjective says
+        # where they live, the people noun only whose kin they are.
+        kin_head = head.tag_ in {"NNS", "NNPS"} and any(_modifies(m, head) for m in countries)
+        best = min(countries, key=lambda m: (
+            _ethnic_only(m), kin_head and _covers(m, head) and _only_kind(m, "adjective"),
+            not _covers(m, head), _attachment_rank(head, m),
+        ), default=None)  # fmt: skip
+        country = next(e for e in best.entries if e.kind in _COUNTRY_KINDS) if best is not None else None
+        iso3: str | None = None
+        name_of: str | None = None
+        evidence: str | None = None
+        if country is not None:
+            iso3, name_of, evidence = country.country, country.name, f"kb:{country.kind}:{country.surface}"
+        lives_elsewhere = False
+        if ethnic and (best is None or _ethnic_only(best)):
+            # "ethnic Albanians", "Chechen refugees": a people; where they live
+            # is the place the sentence names ("demonstrated in Serbia"). An
+            # ethnic demonym alone never gives the kin state.
+            hit = residence(head, index.kb, self.gazetteer, exclude=iso3)
+            if hit is not None:
+                iso3, name_of, evidence, lives_elsewhere = hit.country, None, hit.evidence, True
+        if iso3 is None and not ethnic:
+            # "a missionary from Calgary", "militias in Basra": a city the
+            # knowledge base lacks, named in the phrase.
+            for token in tokens:
+                hit = token_place(token, index.kb, self.gazetteer) if token.dep_ == "pobj" else None
+                if hit is not None:
+                    iso3, name_of, evidence = hit.country, None, hit.evidence
+                    break
+        if iso3 is None:
             return None
-        if sector in _STATE_ROLES and any(t.lower_ in _FORMER and t.i < head.i for t in tokens):
+        if sector is None and best is not None and _covers(best, head) and country and country.kind == "capital":
+            sector = "GOV"  # "Tehran said": the capital stands for the government
+        name = _person_name(tokens)
+        if sector in _STATE_ROLES and any(t.lower_ in _PAST and t.i < head.i for t in tokens):
             sector = "ELI"  # "a former Iraqi prime minister": the title is in the past
-        if sector is None and country.kind == "adjective" and _people_of(head, best):
+        people = [m for m in own if _covers(m, head) and any(e.kind in _PEOPLE_KINDS for e in m.entries)]
+        if sector is None and any(_people_of(head, m, lives_elsewhere) for m in people):
             sector = "CVL"  # "168 Liberians", "Iraqis living abroad": people, not the state
-        code = country.country + (sector or "") if country.country else None
         return {
-            "code": code,
-            "country": country.country,
+            "code": iso3 + (sector or ""),
+            "country": iso3,
             "sector": sector,
-            "name": name or (country.name if sector is None else None),
+            "name": name or (name_of if sector is None else None),
             "role": None,
-            "evidence": f"kb:{country.kind}:{country.surface}",
+            "evidence": evidence,
         }
 
 
@@ -254,19 +319,12 @@ class ActorResolver:
         if title is None:
             return None
         roles = [e for e in self.kb.lookup(surface) if e.kind == "person" and e.sector == title]
-        return max(roles, key=lambda e: e.start or dt.date.min) if roles else None
+        return max(roles, key=lambda e: e.start or _EARLIEST) if roles else None
 
 
 def scene_country(span: Span, index: DocIndex) -> KBEntry | None:
     """The country a sentence is set in: "In Baghdad, ...", "met in Tehran"."""
-    for token in span:
-        if token.dep_ == "pobj" and token.head.lower_ in {"in", "at"} and token.head.head.pos_ in {"VERB", "AUX"}:
-            match = index.kb.get(token.i)
-            if match is not None and not match.patron:
-                for entry in match.entries:
-                    if entry.kind in {"country", "capital"}:
-                        return entry
-    return None
+    return scene_entry(span, index.kb)
 
 
 def noun_phrase(head: Token, index: DocIndex) -> list[Token]:
@@ -354,6 +412,14 @@ def _is_patron(span: Span) -> bool:
     return len(after) == 2 and after[0].text in "-–" and after[1].lower_ in _PATRON_SUFFIXES
 
 
+def _leads(match: KBMatch, head: Token) -> bool:
+    """"US-led forces": the country that leads a force is its actor."""
+    after = head.doc[match.end : match.end + 2]
+    return (
+        head.lower_ in _LED_HEADS and len(after) == 2 and after[0].text in "-–" and after[1].lower_ == "led"
+    )
+
+
 def _possessor_of_proxy(head: Token, match: KBMatch) -> bool:
     """"Iran's proxy groups", "Iran's proxies": Iran is the patron, not the actor.
 
@@ -393,14 +459,30 @@ def _names_group(head: Token, sector: str) -> bool:
     return sector in _ARMED_GROUP_SECTORS or head.lemma_.lower() in _GROUP_NOUNS
 
 
-def _people_of(head: Token, match: KBMatch) -> bool:
+def _people_of(head: Token, match: KBMatch, lives_elsewhere: bool = False) -> bool:
     """A plural demonym as people ("168 Liberians", "Nigerians protested"), not
-    the nation as a party ("talks with the Palestinians")."""
+    the nation as a party ("talks with the Palestinians"); a people the text
+    places outside their kin state is people even with "the" ("the Albanians
+    of southern Serbia")."""
     return (
         _covers(match, head)
         and head.tag_ in {"NNS", "NNPS"}
-        and not any(c.dep_ == "det" and c.lower_ == "the" for c in head.children)
+        and (lives_elsewhere or not any(c.dep_ == "det" and c.lower_ == "the" for c in head.children))
     )
+
+
+def _modifies(match: KBMatch, head: Token) -> bool:
+    last = head.doc[match.end - 1]
+    return not _covers(match, head) and last.head.i == head.i and last.dep_ in {"amod", "compound", "nmod"}
+
+
+def _only_kind(match: KBMatch, kind: str) -> bool:
+    return all(e.kind == kind for e in match.entries)
+
+
+def _ethnic_only(match: KBMatch) -> bool:
+    """A people's name ("Yoruba"), which says where they come from, not where they are."""
+    return match.ethnic or all(e.kind == "ethnic" for e in match.entries)
 
 
 def _title(head: Token, index: DocIndex) -> str | None:
@@ -471,69 +553,3 @@ def _fields(entry: KBEntry, evidence: str) -> dict[str, str | None]:
         "role": entry.role,
         "evidence": evidence,
     }
-
-
-def _counterpart(actor: Actor, head: Token, memory: ArticleMemory, position: tuple[int, int], offset: int) -> Actor:
-    """"his Iraqi counterpart" holds the same kind of office as "his" owner."""
-    for child in head.children:
-        if child.dep_ == "poss":
-            owner = _pronoun(child, memory, position, offset) if child.pos_ == "PRON" else None
-            if owner is not None and owner.sector and actor.country:
-                return replace(actor, sector=owner.sector, code=actor.country + owner.sector, name=None)
-    return actor
-
-
-def _coref(earlier: Remembered) -> str:
-    return f"coref:{earlier.actor.text}@s{earlier.position[0]}"
-
-
-def _pronoun(head: Token, memory: ArticleMemory, position: tuple[int, int], offset: int) -> Actor | None:
-    lower = head.lower_
-    for earlier in memory.before(position):
-        if lower in _PERSON_PRONOUNS and not earlier.person:
-            continue
-        if lower in _PLURAL_PRONOUNS and not earlier.plural:
-            continue
-        if lower in _THING_PRONOUNS and (earlier.person or earlier.plural or not _referring_it(head)):
-            continue
-        start = offset + head.idx
-        return replace(earlier.actor, text=head.text, start=start, end=start + len(head.text), evidence=_coref(earlier))
-    return None
-
-
-def _referring_it(head: Token) -> bool:
-    """"It said" refers; "it is time", "it appears that" do not."""
-    if head.dep_ == "poss":
-        return True
-    return head.dep_ == "nsubj" and head.head.lemma_ not in _EXPLETIVE_VERBS
-
-
-def _by_description(
-    head: Token,
-    tokens: list[Token],
-    index: DocIndex,
-    memory: ArticleMemory,
-    position: tuple[int, int],
-    text: str,
-    start: int,
-) -> Actor | None:
-    """A surname or a bare title: the latest earlier mention that fits it."""
-    name = _person_name(tokens)
-    sector = _sector_near(head, tokens, index)
-    if name is None and sector is None:
-        return None
-    # A bare title refers back only when it is definite: "the minister",
-    # not "parliament and government".
-    definite = any(c.dep_ == "det" and c.lower_ in {"the", "this", "that", "these", "those"} for c in head.children)
-    for earlier in memory.before(position):
-        known = earlier.actor
-        if name and known.name and _same_person(name, known.name):
-            return replace(known, text=text, start=start, end=start + len(text), evidence=_coref(earlier))
-        if name is None and definite and sector and known.sector == sector and earlier.person == (head.tag_ == "NN"):
-            return replace(known, text=text, start=start, end=start + len(text), evidence=_coref(earlier))
-    return None
-
-
-def _same_person(name: str, known: str) -> bool:
-    parts, known_parts = name.split(), known.split()
-    return name == known or (len(parts) == 1 and parts[0] == known_parts[-1])

@@ -52,10 +52,12 @@ _HEADERS: dict[tuple[str, ...], str] = {
     ("name", "aliases", "country", "sector", "note"): "institutions",
     ("phrase", "sector", "note"): "sectors",
     ("name", "aliases", "country", "sector", "role", "start", "end", "note"): "people",
+    ("region", "aliases", "country", "note"): "regions",
+    ("group", "aliases", "country", "note"): "ethnic_groups",
 }
 # Files of one kind may refer to earlier kinds (people to organisations), so
 # kinds load in this order whatever order the files were given in.
-_KIND_ORDER = ("countries", "organizations", "institutions", "sectors", "people")
+_KIND_ORDER = ("countries", "regions", "ethnic_groups", "organizations", "institutions", "sectors", "people")
 _DEFAULT_FILES = tuple(f"{kind}.tsv" for kind in _KIND_ORDER)
 _VERSION_LINE = re.compile(r"#\s*dotterel actors:.*\bversion\s+(\S+)\s*$", re.IGNORECASE)
 _ISO3 = re.compile(r"[A-Z]{3}")
@@ -83,7 +85,7 @@ class KBEntry:
     country: str | None  # ISO3, or None for international bodies
     sector: str | None  # GOV, MIL, ... or None for a bare country
     name: str  # canonical name ("Iraq", "Fuad Hussein", "United Nations")
-    kind: str  # "country" | "adjective" | "capital" | "institution" | "organization" | "person"
+    kind: str  # "country" | "adjective" | "capital" | "region" | "ethnic" | "institution" | "organization" | "person"
     role: str | None = None
     start: dt.date | None = None  # role period (people only)
     end: dt.date | None = None
@@ -430,6 +432,20 @@ class _Builder:
                             ("adjective", country.adjectives), ("capital", country.capitals)):
             for surface in names:
                 self.entries.append(KBEntry(surface, iso3, iso3, None, country.name, kind))
+
+    def _add_regions(self, row: dict[str, str], where: str) -> None:
+        # A province or region names its country and nothing more ("Darfur" SDN).
+        self._add_place(row, where, "region", self._required(row, "region", where))
+
+    def _add_ethnic_groups(self, row: dict[str, str], where: str) -> None:
+        # A people living (almost) only in one country: that country, unless
+        # the text places them elsewhere (the resolver decides).
+        self._add_place(row, where, "ethnic", self._required(row, "group", where))
+
+    def _add_place(self, row: dict[str, str], where: str, kind: str, name: str) -> None:
+        country = self._iso3(self._required(row, "country", where), where)
+        for surface in (name, *_split(row["aliases"])):
+            self.entries.append(KBEntry(surface, country, country, None, name, kind))
 
     def _add_organizations(self, row: dict[str, str], where: str) -> None:
         name = self._required(row, "name", where)

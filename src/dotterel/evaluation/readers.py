@@ -192,7 +192,7 @@ def read_plover(path: Path, ontology: Ontology | None = None) -> Iterator[GoldIt
     ``sector`` may carry an ethnic suffix (``CVLalb``) or ``***``; 21
     ``actorText`` are not verbatim in the text (ellipses, double spaces), so
     those pairs give no dyad; one id is used twice (the second copy gets
-    ``ID#2``); every date is the placeholder 2000-01-01.  There is no gold
+    ``ID#2``); every date is the placeholder 2000-01-01, read as no date.  There is no gold
     quad class; a dyad gets the one its type implies in the ontology,
     except REQUEST (CAMEO 02 is quad 1, 10 is quad 3).
     """
@@ -230,6 +230,9 @@ def _skip_ws(text: str, pos: int) -> int:
     return pos
 
 
+_PLOVER_PLACEHOLDER_DATE = dt.date(2000, 1, 1)
+
+
 def _type_quads(ontology: Ontology) -> dict[str, int]:
     """PLOVER type -> quad class, for the types whose CAMEO codes all share one quad."""
     quads: dict[str, set[int]] = {}
@@ -260,6 +263,11 @@ def _plover_record(
         yield Reject(where, line, f"{rid}: event {event!r} is not a PLOVER type")
         return
     date = _iso_date(value.get("date"))
+    if date == _PLOVER_PLACEHOLDER_DATE:
+        # Every GSR record carries 2000-01-01, which is no article date: read
+        # as one, it would code Arafat or Mubarak as ELI in 1980s stories.
+        # Undated, a person resolves by the title beside the name.
+        date = None
     sides: list[list[GoldActor]] = []
     for side in ("source", "target"):
         actors = _plover_actors(value.get(side))
