@@ -74,7 +74,7 @@ def code(
     quiet: Annotated[bool, typer.Option("--quiet", "-q", help="No progress bar.")] = False,
 ) -> None:
     """Code articles into events."""
-    err = Console(stderr=True)
+    err = Console(stderr=True, soft_wrap=True)  # one line per message: users grep them
     try:
         counts = _run_code(inputs, out, db, rejects, actors or [], lexicon or [], batch_size, max_chars, quiet, err, (merge_rule, window_days))
     except DotterelError as exc:
@@ -188,7 +188,7 @@ def export(
     """Export the events of a store as JSONL, CSV or Parquet."""
     from .export import export_events
 
-    err = Console(stderr=True)
+    err = Console(stderr=True, soft_wrap=True)  # one line per message: users grep them
     try:
         n = export_events(db, out, format.value)
     except DotterelError as exc:
@@ -210,7 +210,7 @@ def evaluate(
     """Score the coder on gold data: per-class P/R/F1, macro-F1, accuracy, coverage, event P/R."""
     from .evaluation.command import run_evaluate
 
-    err = Console(stderr=True)
+    err = Console(stderr=True, soft_wrap=True)  # one line per message: users grep them
     try:
         rejected = run_evaluate(files, fmt=format, split=split, limit=limit, errors=errors,
                                 json_out=json_out, quiet=quiet, err=err)  # fmt: skip
@@ -233,7 +233,7 @@ def actor(
 
     from .knowledge import load_knowledge_base
 
-    err = Console(stderr=True)
+    err = Console(stderr=True, soft_wrap=True)  # one line per message: users grep them
     try:
         on = dt.date.fromisoformat(date) if date else None
     except ValueError as exc:
