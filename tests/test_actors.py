@@ -186,3 +186,8 @@ def test_historical_office_holders(actors):
     assert actors("Yitzhak Rabin met the king.", date="1993-09-01")["Yitzhak Rabin"] == "ISRGOV"
     assert actors("Benazir Bhutto addressed a rally.", date="1991-06-01")["Benazir Bhutto"] == "PAKOPP"
     assert actors("Helmut Kohl spoke.", date="2001-01-01")["Helmut Kohl"] == "DEUELI"
+
+
+def test_possessive_pronoun_gives_its_owner_country_to_a_sector_noun(code):
+    events = code("Nigeria's army said its troops had killed 30 Boko Haram fighters.")
+    assert [(e["source"]["code"], e["source"]["evidence"][:6]) for e in events] == [("NGAMIL", "owner:")]

@@ -167,6 +167,9 @@ class ActorResolver:
         found = self._combine(head, tokens, index, memory)
         if found is None:
             name, sector = _person_name(tokens), _sector_near(head, tokens, index)
+            owned = self._owned(head, sector, memory, position, offset, text, start)
+            if owned is not None:
+                return owned
             actor = by_description(head, name, sector, memory, position, text, start)
             if actor is None and place is not None and place.country:
                 # A named official with a title but no country ("Defense
@@ -198,6 +201,20 @@ class ActorResolver:
                 ):
                     return replace(actor, name=earlier.actor.name, role=earlier.actor.role, evidence=coref(earlier))
         return actor
+
+    def _owned(
+        self, head: Token, sector: str | None, memory: ArticleMemory, position: tuple[int, int], offset: int,
+        text: str, start: int,
+    ) -> Actor | None:  # fmt: skip
+        """"its troops", "their government": the sector of the possessor's country."""
+        if sector is None:
+            return None
+        for owner in (c for c in head.children if c.dep_ == "poss" and c.lower_ in PRONOUNS):
+            found = pronoun(owner, memory, position, offset)
+            if found is not None and found.country:
+                code = found.country + sector
+                return Actor(text, start, start + len(text), code, found.country, sector, None, None, f"owner:{found.evidence}")
+        return None
 
     def _counted(
         self, head: Token, index: DocIndex, memory: ArticleMemory, sentence_index: int, offset: int,

@@ -608,9 +608,21 @@ def _number(head: Token, actor: Actor) -> tuple[bool, bool]:
         lower in {"he", "him", "his", "she", "her"}
         or head.ent_type_ == "PERSON"
         or (actor.role is not None)
-        or (head.tag_ == "NN" and actor.sector is not None and head.ent_type_ not in {"GPE", "ORG", "NORP"})
+        or (
+            head.tag_ == "NN" and actor.sector is not None and head.ent_type_ not in {"GPE", "ORG", "NORP"}
+            and head.lemma_.lower() not in _COLLECTIVE_NOUNS
+        )
     )
     return plural, person
+
+
+# Bodies that are "it", not "he": "the army said its troops...".
+_COLLECTIVE_NOUNS = frozenset({
+    "army", "government", "military", "ministry", "police", "force", "navy", "parliament", "court",
+    "council", "committee", "administration", "authority", "cabinet", "regime", "junta", "party",
+    "group", "movement", "coalition", "alliance", "agency", "office", "department", "bank", "company",
+    "firm", "militia", "guard", "legislature", "assembly", "senate", "congress", "commission", "tribunal",
+})
 
 
 def _hyphen_chain(token: Token) -> list[Token]:
