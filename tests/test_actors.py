@@ -191,3 +191,10 @@ def test_historical_office_holders(actors):
 def test_possessive_pronoun_gives_its_owner_country_to_a_sector_noun(code):
     events = code("Nigeria's army said its troops had killed 30 Boko Haram fighters.")
     assert [(e["source"]["code"], e["source"]["evidence"][:6]) for e in events] == [("NGAMIL", "owner:")]
+
+
+def test_unqualified_government_is_the_one_its_own_opposition_faces(code):
+    assert [(e["source"]["code"], e["target"]["code"]) for e in code(
+        "Armenia's opposition called off its protests against the government."
+    )] == [("ARMOPP", "ARMGOV")]
+    assert code("Russia criticized the government.") == []  # whose government is not said

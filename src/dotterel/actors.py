@@ -170,6 +170,11 @@ class ActorResolver:
             owned = self._owned(head, sector, memory, position, offset, text, start)
             if owned is not None:
                 return owned
+            home = _domestic_country(head, sector, name, memory, position)
+            if home is not None:
+                # "Armenia's opposition called off its protests against the
+                # government": the state its own opposition faces.
+                return Actor(text, start, start + len(text), home + sector, home, sector, None, None, "domestic:" + home)  # type: ignore[operator]
             actor = by_description(head, name, sector, memory, position, text, start)
             if actor is None and place is not None and place.country:
                 # A named official with a title but no country ("Defense
@@ -435,6 +440,28 @@ def _leads(match: KBMatch, head: Token) -> bool:
     return (
         head.lower_ in _LED_HEADS and len(after) == 2 and after[0].text in "-–" and after[1].lower_ == "led"
     )
+
+
+# Domestic non-state actors that face their own state ("the opposition", "rebels").
+_DOMESTIC_SECTORS = frozenset({"OPP", "REB", "INS", "CVL", "LAB", "EDU", "MED", "REL", "HLH", "AGR", "SEP"})
+_STATE_BODIES = frozenset({"government", "authorities", "regime", "junta", "administration", "police", "army"})
+
+
+def _domestic_country(
+    head: Token, sector: str | None, name: str | None, memory: ArticleMemory, position: tuple[int, int]
+) -> str | None:
+    """The country of an unqualified state body ("the government") when the
+    sentence so far names domestic non-state actors of one country only."""
+    if sector is None or name or head.lemma_.lower() not in _STATE_BODIES:
+        return None
+    if any(c.dep_ in {"poss", "amod", "compound"} for c in head.children):
+        return None  # "Israel's government", "a rival government": not unqualified
+    same_sentence = [m.actor for m in memory.before(position) if m.position[0] == position[0]]
+    countries = {a.country for a in same_sentence if a.country}
+    domestic = [a for a in same_sentence if a.sector in _DOMESTIC_SECTORS]
+    if domestic and len(countries) == 1:
+        return next(iter(countries))
+    return None
 
 
 def _possessor_of_proxy(head: Token, match: KBMatch) -> bool:

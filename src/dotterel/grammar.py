@@ -36,6 +36,7 @@ SPEECH_VERBS = frozenset({
     "claim", "believe", "think", "maintain", "affirm", "explain", "signal", "suggest",
 })
 _OBLIGATION_AUX = frozenset({"must", "should", "ought"})
+_OPINION_VERBS = frozenset({"think", "believe", "suggest", "indicate", "note"})
 _SPECULATIVE_AUX = frozenset({"could", "might", "may", "can"})
 # Verbs whose object is asked to do the complement: the complement is the
 # content of the request, not an event that happened.
@@ -263,8 +264,8 @@ def _reported(verb: Token) -> bool:
 def obligation(verb: Token) -> Token | None:
     """The complement a speaker says someone must do: "said Qatar must mediate"
     gives "mediate" (whose subject is the one asked)."""
-    if verb.lemma_ not in SPEECH_VERBS:
-        return None
+    if verb.lemma_ not in SPEECH_VERBS or verb.lemma_ in _OPINION_VERBS:
+        return None  # "many think the government should negotiate" is an opinion, not a request
     for complement in (c for c in verb.children if c.dep_ == "ccomp"):
         subject = next((c for c in complement.children if c.dep_ in {"nsubj", "nsubjpass"}), None)
         modal = any(
