@@ -325,3 +325,8 @@ def test_announced_act_takes_the_intent_of_its_object_root(code):
 def test_code_dyad_verdict_with_a_label(pipeline):
     event = pipeline.code_dyad("A court in Lille found Dupont guilty of fraud.", "A court in Lille", "Dupont")
     assert event is not None and event.cameo == "116"
+
+
+def test_officials_of_two_countries_are_two_actors(code):
+    events = code("Qatar hosted the foreign ministers of Iran and Saudi Arabia.")
+    assert {e["target"]["code"] for e in events} == {"IRNGOV", "SAUGOV"}

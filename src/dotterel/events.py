@@ -22,7 +22,7 @@ from __future__ import annotations
 
 import hashlib
 from collections.abc import Iterator
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 from spacy.tokens import Doc, Token
 
@@ -172,6 +172,17 @@ class EventCoder:
         found = [a for a in (self.actor(c, state, memory) for c in conjuncts(head)) if a is not None]
         if not found and grammar.is_count(head):  # "thousands of Afghan refugees"
             return [a for pobj in grammar.counted(head) for a in self._actors(pobj, state, memory)]
+        if found and head.i in state.index.sectors:
+            # "delegations from Israel and Hamas", "the leaders of Iran and Iraq": one per country
+            for prep in (c for c in head.children if c.dep_ == "prep" and c.lower_ in {"from", "of"}):
+                for pobj in (c for c in prep.children if c.dep_ == "pobj"):
+                    others = (self.actor(c, state, memory) for c in pobj.conjuncts)
+                    sector = found[0].sector
+                    found += [
+                        replace(a, code=a.country + sector, sector=sector) if sector and not a.sector and a.country else a
+                        for a in others
+                        if a is not None and a.country not in {f.country for f in found}
+                    ]
         return found
 
     def _possessors(self, head: Token, state: SentenceState, memory: ArticleMemory) -> list[Actor]:
