@@ -54,6 +54,7 @@ CROWD_NOUNS = frozenset({
     "supporters", "citizen", "citizens", "farmer", "farmers", "crowd", "crowds", "youth", "youths", "woman",
     "women", "teacher", "teachers", "employee", "employees", "mourner", "mourners", "thousands", "hundreds",
     "dozens", "tens", "member", "members", "fan", "fans", "voter", "voters", "refugee", "refugees",
+    "rioter", "rioters", "mob", "mobs", "crowd", "looter", "looters", "marcher", "marchers",
 })
 _COUNT_NOUNS = frozenset({"thousands", "hundreds", "dozens", "tens", "scores", "millions", "group", "number"})
 

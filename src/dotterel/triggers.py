@@ -32,6 +32,7 @@ QUANTITY_NOUNS = frozenset({
     "shipment", "shipments", "supply", "quantity", "quantities", "lot", "lots", "range", "number",
 })
 _MODIFIER_DEPS = frozenset({"compound", "amod", "nmod"})
+_ATTEMPT_NOUNS = frozenset({"attempt", "bid"})
 
 
 @dataclass(frozen=True, slots=True)
@@ -62,6 +63,8 @@ def noun_trigger(lexicon: Lexicon, token: Token) -> NounTrigger | None:
     for child in (*host.children, *(token.children if host is not token else ())):
         if child.dep_ in _MODIFIER_DEPS:
             code = pattern.modifiers.get(child.lower_) or pattern.modifiers.get(child.lemma_.lower()) or code
+    if host is not token and token.lemma_.lower() in _ATTEMPT_NOUNS and code == "186":
+        code = "185"  # "an assassination attempt" is the attempt (185), not the killing
     # A modifier that moves the act to another root ("hunger strike") makes
     # the pattern's intent ("threaten to attack") wrong for it.
     intent = pattern.intent if code[:2] == pattern.cameo[:2] else None
