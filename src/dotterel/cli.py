@@ -264,5 +264,8 @@ def actor(
         typer.echo("\t".join(fields))
 
 
+from . import cli_analytics  # noqa: E402,F401  registers dyad, timeline, network, top, changes, serve
+
+
 def run() -> None:
     app()

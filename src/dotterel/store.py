@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import datetime as dt
 import json
+import time
 import uuid
 from collections.abc import Iterable, Iterator, Sequence
 from pathlib import Path
@@ -70,9 +71,9 @@ CREATE TABLE IF NOT EXISTS rejects (
 class Store:
     """A DuckDB file holding coded articles.  Use as a context manager."""
 
-    def __init__(self, path: Path | str, *, read_only: bool = False) -> None:
+    def __init__(self, path: Path | str, *, read_only: bool = False, lock_timeout: float = 30.0) -> None:
         self.path = Path(path)
-        self.con = duckdb.connect(str(self.path), read_only=read_only)
+        self.con = _connect(self.path, read_only, lock_timeout)
         if not read_only:
             self.con.execute(_SCHEMA)
             self.con.execute(
@@ -162,6 +163,25 @@ class Store:
         query = f"SELECT {', '.join(_quoted(c for c in _EVENT_COLUMNS if c != 'run_id'))} FROM events ORDER BY doc_id, sentence_index, trigger_start, event_id"
         self.con.execute(f"COPY ({query}) TO '{_sql_path(path)}' ({options})")
         return self.count("events")
+
+
+def _connect(path: Path, read_only: bool, lock_timeout: float) -> duckdb.DuckDBPyConnection:
+    """Open the file, waiting up to ``lock_timeout`` seconds while another process holds it.
+
+    DuckDB admits one writing process and no readers beside it; a dashboard
+    (``dotterel serve``) holds the file for a moment per request, so a run
+    that starts during one waits instead of failing.
+    """
+    deadline = time.monotonic() + lock_timeout
+    delay = 0.05
+    while True:
+        try:
+            return duckdb.connect(str(path), read_only=read_only)
+        except duckdb.IOException as exc:
+            if "lock" not in str(exc).lower() or time.monotonic() >= deadline:
+                raise
+        time.sleep(delay)
+        delay = min(delay * 2, 1.0)
 
 
 def event_row(event: Event, run_id: str | None) -> tuple[Any, ...]:
