@@ -330,3 +330,13 @@ def test_code_dyad_verdict_with_a_label(pipeline):
 def test_officials_of_two_countries_are_two_actors(code):
     events = code("Qatar hosted the foreign ministers of Iran and Saudi Arabia.")
     assert {e["target"]["code"] for e in events} == {"IRNGOV", "SAUGOV"}
+
+
+def test_conditional_ultimatum_is_still_a_threat(code):
+    events = code("Turkey's president issued an ultimatum to Damascus, warning of military action if Syria does not withdraw.")
+    assert ("TURGOV", "13", "SYRGOV") in triples(events)
+
+
+def test_legal_action_against_someone(code):
+    events = code("The European Commission launched legal action against the Polish government.")
+    assert {(e["cameo"], e["target"]["code"]) for e in events} == {("115", "POLGOV")}

@@ -471,6 +471,8 @@ class EventCoder:
             return code
         if kind == "negated":
             return negated
+        if code[:2] == "13" and kind in {"future", "intended", "conditional", "threatened"}:
+            return code  # a threat is a threat however it is put ("an ultimatum ... if they do not withdraw")
         if kind in {"future", "intended", "conditional"}:
             return intent
         if kind == "threatened":
