@@ -106,3 +106,20 @@ def test_incremental_merge_equals_a_full_rebuild(pipeline, tmp_path):
         full = store.con.execute("SELECT * FROM merged_events ORDER BY merged_id").fetchall()
     assert incremental == full
     assert any(r for r in full if "o1" in r[-1])  # the new dyad is there
+
+
+def test_store_merges_incrementally_and_matches_a_full_rebuild(pipeline, tmp_path):
+    from dotterel.dedup import rebuild_merged_events
+
+    revised = Article(id="r1", text="Kenya's foreign minister criticised Ethiopia on Monday.", date=dt.date(2023, 3, 7))
+    other = Article(id="o1", text="Chile's president met Peru's president in Lima.", date=dt.date(2023, 3, 7))
+    with Store(tmp_path / "inc.duckdb") as store:
+        store.write(list(pipeline.code(REPORTS)), None)
+        store.merge()
+        store.write(list(pipeline.code([revised, other])), None)  # r1 replaced: its visit is gone
+        store.merge()
+        incremental = store.con.execute("SELECT * FROM merged_events ORDER BY merged_id").fetchall()
+        rebuild_merged_events(store.con)
+        full = store.con.execute("SELECT * FROM merged_events ORDER BY merged_id").fetchall()
+    assert incremental == full
+    assert not any("r1" in r[-1] and r[10] == "042" for r in full)

@@ -19,7 +19,7 @@ from typing import Any
 
 import duckdb
 
-from .dedup import MergeRule, rebuild_merged_events
+from .dedup import MergeKey, MergeRule, merge_key, rebuild_merged_events
 from .model import Actor, Event, Place, Reject, Trigger
 from .pipeline import CodedArticle
 
@@ -74,6 +74,9 @@ class Store:
     def __init__(self, path: Path | str, *, read_only: bool = False, lock_timeout: float = 30.0) -> None:
         self.path = Path(path)
         self.con = _connect(self.path, read_only, lock_timeout)
+        # Merge keys whose events changed since the last merge: only their
+        # merged events are recomputed (dedup.py).
+        self._touched: set[MergeKey] = set()
         if not read_only:
             self.con.execute(_SCHEMA)
             self.con.execute(
@@ -113,6 +116,10 @@ class Store:
         con = self.con
         con.execute("BEGIN TRANSACTION")
         try:
+            replaced = con.execute(
+                "SELECT DISTINCT source_country, source_code, target_country, target_code, cameo_root FROM events "
+                "WHERE doc_id IN (SELECT unnest(?))", [[c.article.id for c in batch]]
+            ).fetchall()
             for table in ("events", "actors", "sentences", "articles"):
                 con.executemany(f"DELETE FROM {table} WHERE doc_id = ?", ids)
             con.executemany(
@@ -133,10 +140,29 @@ class Store:
         except BaseException:
             con.execute("ROLLBACK")
             raise
+        self._touched.update(merge_key(*row) for row in replaced)
+        self._touched.update(
+            merge_key(e.source.country if e.source else None, e.source.code if e.source else None,
+                      e.target.country if e.target else None, e.target.code if e.target else None, e.cameo[:2])
+            for c in batch for e in c.events
+        )
 
     def merge(self, rule: MergeRule = MergeRule.window, window_days: int = 2) -> int:
-        """Rebuild ``merged_events`` (see dedup.py); returns the number of merged events."""
-        return rebuild_merged_events(self.con, rule, window_days)
+        """Update ``merged_events`` (see dedup.py); returns the number of merged events.
+
+        Only the merged events of dyads this store's writes touched are
+        recomputed; a new rule or window, or a store without merged events,
+        rebuilds them all."""
+        setting = f"{rule.value}:{window_days}"
+        row = self.con.execute("SELECT value FROM meta WHERE key = 'merge_setting'").fetchone()
+        has_merged = bool(self.con.execute(
+            "SELECT count(*) FROM information_schema.tables WHERE table_name = 'merged_events'"
+        ).fetchone()[0])  # type: ignore[index]
+        incremental = has_merged and row is not None and row[0] == setting
+        count = rebuild_merged_events(self.con, rule, window_days, self._touched if incremental else None)
+        self.con.execute("INSERT OR REPLACE INTO meta VALUES ('merge_setting', ?)", [setting])
+        self._touched.clear()
+        return count
 
     def write_rejects(self, rejects: Iterable[Reject], run_id: str | None) -> None:
         rows = [(run_id, r.origin, r.record, r.reason, _now()) for r in rejects]
