@@ -36,3 +36,13 @@ def test_a_visit_takes_place_at_its_destination(code):
 def test_meeting_during_a_trip_is_located_at_the_trip_destination(code):
     events = code("Kenya's foreign minister met Ethiopian officials during a trip to Addis Ababa.")
     assert {e["location"]["name"] for e in events if e["cameo"][:2] == "04"} == {"Addis Ababa"}
+
+
+def test_where_clause_takes_the_place_it_hangs_on(code):
+    events = code("Kenya's foreign minister concluded on Sunday a visit to Nairobi where he held talks with Ugandan officials.")
+    assert {e["cameo"]: e["location"]["name"] for e in events}.get("046") == "Nairobi"
+
+
+def test_agent_of_a_passive_keeps_its_place(code):
+    events = code("Iran's top general was killed by an American drone strike near Baghdad airport.")
+    assert [e["location"]["name"] for e in events] == ["Baghdad"]

@@ -128,8 +128,16 @@ def _locative_names(trigger: Token, sentence: Span) -> list[str]:
     ]
     # "concluded a visit to Tehran": the light verb is the trigger, the journey its object
     anchors += [c for c in trigger.children if c.dep_ in {"dobj", "obj"} and c.lemma_.lower() in _JOURNEYS]
+    # "was killed by a drone strike near Baghdad airport": the agent's own place
+    anchors += [p for c in trigger.children if c.dep_ == "agent" for p in c.children if p.dep_ == "pobj"]
     found: list[tuple[int, str]] = []
     ents = [e for e in sentence.ents if e.label_ in _PLACE_LABELS]
+    # "a visit to Tehran where he held talks": "where" stands for the place it hangs on
+    clause = trigger if trigger.dep_ == "relcl" else trigger.head if trigger.head.dep_ == "relcl" else None
+    if clause is not None and any(c.lower_ == "where" for c in clause.children):
+        for ent in ents:
+            if ent.start <= clause.head.i < ent.end:
+                found.append((0, ent.text))
     for anchor in anchors:
         preps = _LOCATIVE | (_DESTINATION if anchor.lemma_.lower() in _JOURNEYS else frozenset())
         for prep in (c for c in anchor.children if c.dep_ == "prep" and c.lower_ in preps):
