@@ -1,0 +1,359 @@
+"""Who the event is aimed at: target finding for the event coder.
+
+The coder (events.py) finds triggers and sources; this module holds what
+it asks of the parse and the actor layer to find targets: the slots of a
+verb pattern, objects that name the parties of an event ("protests against
+X", "a loan for Egypt"), event nouns' own targets ("talks with X", "a
+strike that killed X"), borders ("its border with X"), shows of force
+("toward X"), and calls for action against someone.  It also says which
+actors a noun phrase names, one per conjunct.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field, replace
+
+from spacy.tokens import Token
+
+from . import grammar
+from .actors import ActorResolver, ArticleMemory, DocIndex, conjuncts
+from .knowledge import KBEntry
+from .lexicon import Lexicon, NounPattern, VerbPattern
+from .model import Actor
+from .nlp import ParsedSentence
+from .ontology import Ontology
+from .triggers import noun_trigger, object_code
+
+_COMPLEMENT_SLOTS = ("dative", "dobj", "to", "with", "for", "on", "against", "into")
+# Nouns of acts aimed at someone: a call for "sanctions against X" or
+# "action against X" is hostile to X, not an appeal to X.
+_AIMED_PREPS = frozenset({"against", "on", "into"})
+# Whom an object noun concerns: "protests against X", "the resignation of X",
+# "calls by X", "the extradition of Y to X", "a loan for X".
+_OBJECT_PARTY_PREPS = frozenset({"against", "on", "of", "by", "to", "for", "into", "from"})
+_HOSTILE_AIMS = frozenset({"action", "measures", "steps", "punishment", "pressure"})
+_CRITICIZE = "111"
+_BORDER_NOUNS = frozenset({"border", "borders", "frontier", "frontiers", "boundary"})
+_FACING_PREPS = frozenset({"near", "toward", "towards", "along", "against", "on", "at", "with"})
+# Forces sent to the border with a country face it (154), they do not aid it.
+_FORCES_SENT = frozenset({"070", "072", "074", "150"})
+_MASS_FORCES = "154"
+
+
+@dataclass(slots=True)
+class SentenceState:
+    sentence: ParsedSentence
+    index: DocIndex
+    place: KBEntry | None = None
+    actors: dict[int, Actor | None] = field(default_factory=dict)
+
+
+class TargetFinder:
+    """Actors and targets from the parse; the base of the event coder."""
+
+    lexicon: Lexicon
+    ontology: Ontology
+    resolver: ActorResolver
+
+    def is_event_noun(self, token: Token) -> bool:
+        return noun_trigger(self.lexicon, token) is not None
+
+    def aims_at_someone(self, head: Token) -> bool:
+        """"sanctions against X", "legal action against X": a hostile act
+        with a target, as the object of a call or demand."""
+        for noun in conjuncts(head):
+            if not any(c.dep_ == "prep" and c.lower_ in _AIMED_PREPS for c in noun.children):
+                continue
+            found = noun_trigger(self.lexicon, noun)
+            if noun.lemma_.lower() in _HOSTILE_AIMS or (
+                found is not None and self.ontology.get(found.code).quad_class >= 3
+            ):
+                return True
+        return False
+
+    def actor(self, head: Token, state: SentenceState, memory: ArticleMemory) -> Actor | None:
+        if head.i not in state.actors:
+            state.actors[head.i] = self.resolver.resolve_head(
+                head, state.index, memory, state.sentence.record.index, state.sentence.segment.offset, state.place
+            )
+        return state.actors[head.i]
+
+    def _actors(self, head: Token, state: SentenceState, memory: ArticleMemory) -> list[Actor]:
+        found = [a for a in (self.actor(c, state, memory) for c in conjuncts(head)) if a is not None]
+        if not found and grammar.is_count(head):  # "thousands of Afghan refugees"
+            return [a for pobj in grammar.counted(head) for a in self._actors(pobj, state, memory)]
+        if found and head.i in state.index.sectors:
+            # "delegations from Israel and Hamas", "the leaders of Iran and Iraq": one per country
+            for prep in (c for c in head.children if c.dep_ == "prep" and c.lower_ in {"from", "of"}):
+                for pobj in (c for c in prep.children if c.dep_ == "pobj"):
+                    others = (self.actor(c, state, memory) for c in pobj.conjuncts)
+                    sector = found[0].sector
+                    found += [
+                        replace(a, code=a.country + sector, sector=sector) if sector and not a.sector and a.country else a
+                        for a in others
+                        if a is not None and a.country not in {f.country for f in found}
+                    ]
+        return found
+
+    def _possessors(self, head: Token, state: SentenceState, memory: ArticleMemory) -> list[Actor]:
+        """The owner of a policy, plan or bill: "against the government's reform"."""
+        if self.is_event_noun(head):
+            return []
+        return [a for c in head.children if c.dep_ == "poss" and c.pos_ != "PRON" for a in self._actors(c, state, memory)]
+
+    def _participants(
+        self, noun: Token, state: SentenceState, memory: ArticleMemory, pronouns: bool = True
+    ) -> list[Actor]:
+        """Actors a noun names as its parties: "Iran-US talks", "talks between A and B"."""
+        found: list[Actor] = []
+        for child in noun.children:
+            if not pronouns and child.pos_ == "PRON":
+                continue  # "eased its blockade": "its" is the subject itself
+            if child.dep_ in {"compound", "nmod", "amod", "poss"} and child.pos_ in {"PROPN", "NOUN", "ADJ"}:
+                for part in _hyphen_chain(child):
+                    found.extend(self._actors(part, state, memory))
+            elif child.dep_ == "prep" and child.lower_ == "between":
+                for pobj in (c for c in child.children if c.dep_ == "pobj"):
+                    found.extend(self._actors(pobj, state, memory))
+        return _distinct(found)
+
+    def verb_patterns(self, verb: Token) -> list[VerbPattern]:
+        """Patterns whose particle/preposition the verb has, most specific first."""
+        return [
+            p
+            for p in self.lexicon.verb_patterns(verb.lemma_.lower())
+            if (not p.particle or grammar.has_particle(verb, p.particle))
+            and (not p.prep or grammar.has_particle(verb, p.prep))
+        ]
+
+    def _targets(
+        self,
+        verb: Token,
+        pattern: VerbPattern,
+        code: str,
+        passive: bool,
+        state: SentenceState,
+        memory: ArticleMemory,
+    ) -> tuple[str, list[Actor]]:
+        if passive:
+            patients = [a for h in grammar.passive_patient(verb) for a in self._actors(h, state, memory)]
+            if patients:
+                return code, patients
+            # "Sanctions were imposed on X by Y": the patient is the thing done,
+            # the target is in the pattern's slots.
+            for thing in grammar.passive_patient(verb):
+                override = object_code(pattern, thing)
+                if override is not None:
+                    code = self.keep_intent(code, pattern, override)
+                    for slot in (s for s in pattern.target if s != "dobj"):
+                        for head in grammar.slot_heads(verb, slot):
+                            found = self._actors(head, state, memory)
+                            if found:
+                                return code, found
+            return code, []
+        restricted = pattern.only_objects
+        if pattern.predicative and any(grammar.is_predicate_of_object(c) for c in verb.children):
+            code = pattern.predicative  # "called the envoy a liar", "found them guilty"
+            restricted = False
+        # The object can set the code whatever slot the target is in:
+        # "fired missiles at the base" is an aerial attack.
+        coded_objects = []
+        object_slots = ["dobj", *([pattern.prep] if pattern.prep else [])]  # "went on [strike]"
+        for obj in (h for slot in object_slots for h in grammar.slot_heads(verb, slot)):
+            override = object_code(pattern, obj)
+            if override is not None:
+                code = self.keep_intent(code, pattern, override)
+                restricted = False
+                coded_objects.append(obj)
+        for slot in pattern.target:
+            for head in grammar.slot_heads(verb, slot):
+                if code[:2] in {"02", "10"} and self.aims_at_someone(head):
+                    aimed = self._aimed_parties(head, state, memory)
+                    if aimed:
+                        return _CRITICIZE, aimed  # "called for sanctions against X"
+                override = object_code(pattern, head)
+                if override is not None:
+                    code = self.keep_intent(code, pattern, override)
+                    restricted = False
+                    parties = self._object_parties(head, state, memory)
+                    if parties:
+                        return code, parties
+                    continue
+                if restricted:
+                    continue  # "lift" codes only with its listed objects
+                actors = (
+                    self._actors(head, state, memory)
+                    or self._event_parties(head, state, memory)
+                    or self._possessors(head, state, memory)
+                )
+                if actors:
+                    return code, actors
+                threatened = self._threatened_act(head, code, state, memory)
+                if threatened is not None:
+                    return threatened
+                across = self._across_border(head, state, memory)
+                if across:  # "sent reinforcements to its border with X"
+                    return (_MASS_FORCES if code in _FORCES_SENT else code), across
+        for obj in coded_objects:  # "eased its blockade of Yemen's port"
+            parties = self._object_parties(obj, state, memory)
+            if parties:
+                return code, parties
+        if not restricted:
+            found = self._complement_targets(verb, state, memory)
+            if not found and code[:2] == "15":
+                found = self._posture_targets(verb, state, memory)
+            return code, found
+        return code, []
+
+    def _object_parties(self, head: Token, state: SentenceState, memory: ArticleMemory) -> list[Actor]:
+        """Whom a coded object concerns: "called off its protests against the
+        government", "a loan for Egypt", "US-Iran talks"."""
+        return self._participants(head, state, memory, pronouns=False) or self._aimed_parties(
+            head, state, memory, _OBJECT_PARTY_PREPS
+        )
+
+    def _threatened_act(
+        self, head: Token, code: str, state: SentenceState, memory: ArticleMemory
+    ) -> tuple[str, list[Actor]] | None:
+        """"threatened a nuclear strike on X": the threat of that act, against X."""
+        if code[:2] != "13":
+            return None
+        found = noun_trigger(self.lexicon, head)
+        if found is None:
+            return None
+        targets = self._noun_targets(head, found.pattern, state, memory)
+        if not targets:
+            return None
+        return (found.intent if found.intent and found.intent[:2] == "13" else code), targets
+
+    def _across_border(self, head: Token, state: SentenceState, memory: ArticleMemory) -> list[Actor]:
+        """"its border with Ukraine": the country on the other side."""
+        if head.lemma_.lower() not in _BORDER_NOUNS:
+            return []
+        # The parser often hangs "with X" on the verb; right after the noun it still belongs to it.
+        after = head.doc[head.right_edge.i + 1] if head.right_edge.i + 1 < len(head.doc) else None
+        preps = [*head.children, *([after] if after is not None and after.dep_ == "prep" else [])]
+        return [
+            actor
+            for prep in preps
+            if prep.dep_ == "prep" and prep.lower_ == "with"
+            for pobj in prep.children
+            if pobj.dep_ == "pobj"
+            for actor in self._actors(pobj, state, memory)
+        ]
+
+    def _posture_targets(self, verb: Token, state: SentenceState, memory: ArticleMemory) -> list[Actor]:
+        """Whom a show of force faces: "near/toward X", "along the border with X"."""
+        for token in verb.subtree:
+            if token.dep_ == "pobj" and token.head.lower_ in _FACING_PREPS:
+                found = self._actors(token, state, memory) or self._across_border(token, state, memory)
+                if found:
+                    return found
+        return []
+
+    def _complement_targets(self, verb: Token, state: SentenceState, memory: ArticleMemory) -> list[Actor]:
+        """"agreed to give Sri Lanka aid", "pledged to help Ukraine": when the
+        complement's own verb is not in the lexicon, the governing verb is the
+        event and the complement's object its target."""
+        for complement in (c for c in verb.children if c.dep_ == "xcomp"):
+            if self.verb_patterns(complement):
+                return []  # the complement codes itself (as an intent)
+            for slot in _COMPLEMENT_SLOTS:
+                for head in grammar.slot_heads(complement, slot):
+                    actors = self._actors(head, state, memory)
+                    if actors:
+                        return actors
+        return []
+
+    def _event_parties(self, head: Token, state: SentenceState, memory: ArticleMemory) -> list[Actor]:
+        """Parties of event nouns in an object: "condemned the US airstrikes"
+        (the agent), "denounced the prospect of US-Iraq talks" (both sides)."""
+        found: list[Actor] = []
+        for conjunct in conjuncts(head):
+            of_objects = (p for c in conjunct.children if c.lower_ == "of" for p in c.children if p.dep_ == "pobj")
+            for token in (conjunct, *of_objects):
+                if self.is_event_noun(token):
+                    found.extend(self._participants(token, state, memory))
+        return _distinct(found)
+
+    def _aimed_parties(
+        self, head: Token, state: SentenceState, memory: ArticleMemory, preps: frozenset[str] = _AIMED_PREPS
+    ) -> list[Actor]:
+        """Whom "sanctions against X" or "action against X" is aimed at (or
+        whom "a loan for X" is meant for)."""
+        return _distinct([
+            actor
+            for noun in conjuncts(head)
+            for prep in noun.children
+            if prep.dep_ == "prep" and prep.lower_ in preps
+            for pobj in prep.children
+            if pobj.dep_ == "pobj"
+            for actor in self._actors(pobj, state, memory)
+        ])
+
+    def keep_intent(self, code: str, pattern: VerbPattern, override: str) -> str:
+        """An object override must not turn an announced act into a done one;
+        an announced act whose object moves it to another root is announced
+        in that root's terms ("will withdraw its peacekeepers" threatens, 136)."""
+        if code == pattern.cameo:
+            return override
+        if code == pattern.intent and override[:2] != pattern.cameo[:2]:
+            return _announced(override) or code
+        return code
+
+    def _noun_targets(
+        self, noun: Token, pattern: NounPattern, state: SentenceState, memory: ArticleMemory
+    ) -> list[Actor]:
+        # "held talks with X" often hangs "with X" on the light verb.
+        governor = grammar.light_verb_of(noun)
+        holders = [noun, *([governor] if governor is not None else [])]
+        for slot in pattern.target:
+            for holder in holders:
+                for child in holder.children:
+                    if child.dep_ == "prep" and child.lower_ == slot:
+                        for pobj in (c for c in child.children if c.dep_ == "pobj"):
+                            actors = self._actors(pobj, state, memory) or self._possessors(pobj, state, memory)
+                            if actors:
+                                return actors  # "a strike against Israel's policy": Israel
+        for clause in (c for c in noun.children if c.dep_ == "relcl"):
+            for obj in grammar.slot_heads(clause, "dobj"):  # "a drone strike that killed X"
+                actors = self._actors(obj, state, memory)
+                if actors:
+                    return actors
+        return []
+
+
+def _hyphen_chain(token: Token) -> list[Token]:
+    """"Iran-US": the parser hangs "Iran" on "US"; both are parties."""
+    chain = [token]
+    for child in token.children:
+        if child.dep_ in {"compound", "nmod", "amod"} and child.i + 2 == token.i and child.nbor(1).text in "-–/":
+            chain[:0] = _hyphen_chain(child)
+    return chain
+
+
+# The intent (03x) or threat (13x) code of an announced act, by its code's
+# prefix, longest first: CAMEO's own pairing of acts and their announcement.
+_ANNOUNCED = {
+    "04": "036", "05": "032", "06": "031", "061": "0311", "062": "0312", "063": "0313", "064": "0314",
+    "07": "033", "071": "0331", "072": "0332", "073": "0333", "074": "0334", "08": "035", "081": "0351",
+    "082": "0352", "084": "0353", "085": "0354", "086": "0355", "087": "0356",
+    "16": "131", "161": "1313", "162": "1311", "163": "1312", "164": "134", "165": "135", "166": "136",
+    "17": "137", "172": "132", "1721": "1321", "1722": "1322", "1723": "1323", "1724": "1324",
+    "18": "1383", "19": "138", "191": "1381", "192": "1382", "20": "1383", "204": "1385",
+}
+
+
+def _announced(code: str) -> str | None:
+    for length in (4, 3, 2):
+        found = _ANNOUNCED.get(code[:length])
+        if found:
+            return found
+    return None
+
+
+def _distinct(actors: list[Actor]) -> list[Actor]:
+    seen: dict[tuple[int, int], Actor] = {}
+    for actor in actors:
+        seen.setdefault((actor.start, actor.end), actor)
+    return list(seen.values())
