@@ -123,3 +123,11 @@ def test_store_merges_incrementally_and_matches_a_full_rebuild(pipeline, tmp_pat
         full = store.con.execute("SELECT * FROM merged_events ORDER BY merged_id").fetchall()
     assert incremental == full
     assert not any("r1" in r[-1] and r[10] == "042" for r in full)
+
+
+def test_merged_event_takes_the_most_precise_place(pipeline, tmp_path):
+    with Store(tmp_path / "p.duckdb") as store:
+        store.write(list(pipeline.code([REPORTS[0], UNDATED])), None)  # "Addis Ababa" and "Ethiopia"
+        store.merge()
+        rows = store.con.execute("SELECT location_name, location_country, mentions FROM merged_events").fetchall()
+    assert rows == [("Addis Ababa", "ETH", 2)]

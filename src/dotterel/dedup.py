@@ -144,7 +144,9 @@ SELECT substr(md5(j.cluster), 1, 16) AS merged_id,
        count(*) AS mentions, count(DISTINCT j.doc_id) AS articles, count(DISTINCT j.outlet) AS sources,
        any_value(j.goldstein) FILTER (WHERE j.cameo = b.cameo) AS goldstein,
        any_value(j.quad_class) FILTER (WHERE j.cameo = b.cameo) AS quad_class, max(j.confidence) AS confidence,
-       mode(j.location_name) AS location_name, mode(j.location_country) AS location_country,
+       -- the most precise place any report gives (a city over its country), then by name
+       arg_max(j.location_name, (CASE j.location_precision WHEN 'city' THEN 3 WHEN 'admin1' THEN 2 WHEN 'country' THEN 1 ELSE 0 END, j.location_name)) AS location_name,
+       arg_max(j.location_country, (CASE j.location_precision WHEN 'city' THEN 3 WHEN 'admin1' THEN 2 WHEN 'country' THEN 1 ELSE 0 END, j.location_name)) AS location_country,
        list(j.event_id ORDER BY j.event_id) AS event_ids,
        list(DISTINCT j.doc_id ORDER BY j.doc_id) AS doc_ids
 FROM joined j JOIN best_code b USING (cluster)
