@@ -126,8 +126,11 @@ def test_store_merges_incrementally_and_matches_a_full_rebuild(pipeline, tmp_pat
 
 
 def test_merged_event_takes_the_most_precise_place(pipeline, tmp_path):
+    city = Article(id="c1", text="Kenya's foreign minister met Ethiopian officials in Addis Ababa on Monday.",
+                   date=dt.date(2023, 3, 7))
+    country = Article(id="c2", text="Kenya's foreign minister met Ethiopian officials in Ethiopia.")
     with Store(tmp_path / "p.duckdb") as store:
-        store.write(list(pipeline.code([REPORTS[0], UNDATED])), None)  # "Addis Ababa" and "Ethiopia"
+        store.write(list(pipeline.code([city, country])), None)
         store.merge()
         rows = store.con.execute("SELECT location_name, location_country, mentions FROM merged_events").fetchall()
     assert rows == [("Addis Ababa", "ETH", 2)]

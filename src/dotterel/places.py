@@ -128,6 +128,8 @@ def _locative_names(trigger: Token, sentence: Span) -> list[str]:
     ]
     # "concluded a visit to Tehran": the light verb is the trigger, the journey its object
     anchors += [c for c in trigger.children if c.dep_ in {"dobj", "obj"} and c.lemma_.lower() in _JOURNEYS]
+    # "met officials in Addis Ababa": the parser often hangs the place on the object
+    anchors += [c for c in trigger.children if c.dep_ in {"dobj", "obj"} and c.lemma_.lower() not in _JOURNEYS]
     # "was killed by a drone strike near Baghdad airport": the agent's own place
     anchors += [p for c in trigger.children if c.dep_ == "agent" for p in c.children if p.dep_ == "pobj"]
     found: list[tuple[int, str]] = []
