@@ -127,3 +127,28 @@ def test_new_events_appear_while_the_server_runs(live_store, tmp_path, serve, pa
         assert f"{after['articles']} articles" in page.locator("#summary").inner_text()
         page.wait_for_timeout(400)
         page.screenshot(path=screenshots / "04-live-new-events.png", full_page=True)
+
+
+def test_a_long_run_shows_its_progress_before_it_ends(live_store, tmp_path, serve):
+    """The writer releases the file between commits: readers see the run's articles as they land."""
+    from test_scale import corpus
+
+    articles = corpus(tmp_path / "many.jsonl", copies=2)
+    with serve(live_store) as base, httpx.Client(base_url=base, timeout=30) as client:
+        before = client.get("/api/summary").json()["articles"]
+        run = subprocess.Popen([sys.executable, "-m", "dotterel", "code", str(tmp_path / "many.jsonl"),
+                                "--db", str(live_store), "--workers", "1", "--batch-size", "2", "--commit-seconds", "0.5", "-q"],
+                               stderr=subprocess.PIPE, text=True)  # fmt: skip
+        seen: list[tuple[int, bool]] = []  # (articles served, from the live file) while the run is going
+        try:
+            while run.poll() is None:
+                response = client.get("/api/summary")
+                assert response.status_code == 200
+                seen.append((response.json()["articles"], "x-dotterel-snapshot" not in response.headers))
+                time.sleep(0.2)
+        finally:
+            stderr = run.communicate(timeout=300)[1]
+        assert run.returncode == 0, stderr
+        partial = [n for n, live in seen if live and before < n < before + len(articles)]
+        assert partial, f"no partial progress served during the run: {seen[-5:]}"
+        assert client.get("/api/summary").json()["articles"] == before + len(articles)

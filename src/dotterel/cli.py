@@ -10,11 +10,11 @@ from __future__ import annotations
 import json
 import sys
 import time
-from collections.abc import Iterator
 from contextlib import ExitStack
+from dataclasses import dataclass
 from enum import Enum
 from pathlib import Path
-from typing import Annotated, Optional, TextIO
+from typing import TYPE_CHECKING, Annotated, Optional, TextIO
 
 import typer
 from rich.console import Console
@@ -25,8 +25,11 @@ from .dedup import MergeRule
 from .errors import DotterelError
 from .evaluation.gold import Split
 from .evaluation.readers import GoldFormat
-from .ingest import DEFAULT_MAX_CHARS, read_inputs
-from .model import Article, Reject
+from .ingest import DEFAULT_MAX_CHARS
+from .model import Reject
+
+if TYPE_CHECKING:
+    from .engines.runner import RunReport
 
 EXIT_REJECTS = 3
 
@@ -59,6 +62,11 @@ def main(
     """dotterel: who did what to whom, when and where."""
 
 
+class Engine(str, Enum):
+    local = "local"
+    ray = "ray"
+
+
 @app.command()
 def code(
     inputs: Annotated[list[str], typer.Argument(help="Files or folders (.txt, .jsonl, .csv, .html), or - for JSONL on stdin.")],
@@ -67,91 +75,109 @@ def code(
     rejects: Annotated[Optional[Path], typer.Option("--rejects", help="Write rejected records (JSON Lines) here (default: OUT.rejects.jsonl).")] = None,
     actors: Annotated[Optional[list[Path]], typer.Option("--actors", help="Extra actor file(s) (TSV, see docs/actors.md).")] = None,
     lexicon: Annotated[Optional[list[Path]], typer.Option("--lexicon", help="Extra lexicon file(s) (YAML, see docs/lexicon.md).")] = None,
-    batch_size: Annotated[int, typer.Option(min=1, max=10_000, help="Articles per batch.")] = 32,
+    batch_size: Annotated[int, typer.Option(min=1, max=10_000, help="Articles per worker batch (small batches keep the workers evenly busy).")] = 8,
     max_chars: Annotated[int, typer.Option(min=1, help="Reject records longer than this many characters.")] = DEFAULT_MAX_CHARS,
     merge_rule: Annotated[MergeRule, typer.Option("--merge-rule", help="How --db merges reports of one happening.")] = MergeRule.window,
     window_days: Annotated[int, typer.Option(min=0, max=365, help="Days between reports that the window rule merges.")] = 2,
+    workers: Annotated[Optional[int], typer.Option("--workers", "-w", min=1, help="Worker processes (default: all cores; Ray: all CPUs of the cluster).")] = None,
+    engine: Annotated[Engine, typer.Option("--engine", help="local: processes on this machine; ray: Ray Data (needs the ray extra).")] = Engine.local,
+    ray_address: Annotated[Optional[str], typer.Option("--ray-address", help="Ray cluster to join (e.g. auto or ray://head:10001; default: start a local one).")] = None,
+    shards: Annotated[Optional[Path], typer.Option("--shards", help="Ray: folder for the Parquet shards (default: next to --db; must be shared storage on a cluster).")] = None,
+    recode: Annotated[bool, typer.Option("--recode", help="Code every record again, even those the store holds already.")] = False,
+    commit_seconds: Annotated[float, typer.Option("--commit-seconds", min=0.1, max=3600, help="Commit to --db at least this often (an interrupted run loses at most this much work; a dashboard sees progress this often).")] = 5.0,
     quiet: Annotated[bool, typer.Option("--quiet", "-q", help="No progress bar.")] = False,
 ) -> None:
-    """Code articles into events."""
+    """Code articles into events (re-running skips what --db already holds, so an interrupted run resumes)."""
     err = Console(stderr=True, soft_wrap=True)  # one line per message: users grep them
+    options = _CodeOptions(inputs, out, db, rejects, actors or [], lexicon or [], batch_size, max_chars, quiet,
+                           (merge_rule, window_days), workers, engine.value, ray_address, shards, recode,
+                           commit_seconds)  # fmt: skip
     try:
-        counts = _run_code(inputs, out, db, rejects, actors or [], lexicon or [], batch_size, max_chars, quiet, err, (merge_rule, window_days))
+        report = _run_code(options, err)
     except DotterelError as exc:
         err.print(f"[red]error:[/red] {exc}", highlight=False)
         raise typer.Exit(1) from exc
-    articles, events, rejected = counts
+    except KeyboardInterrupt:
+        where = f"; run the same command again to resume (what {db} holds is kept)" if db else ""
+        err.print(f"interrupted{where}", highlight=False)
+        raise typer.Exit(130) from None
     if not quiet:
-        err.print(f"coded {articles} articles, {events} events; {rejected} records rejected", highlight=False)
-    if rejected:
+        skipped = f" ({report.skipped} already in the store, skipped)" if report.skipped else ""
+        err.print(f"coded {report.articles} articles, {report.events} events{skipped}; "
+                  f"{report.rejects} records rejected", highlight=False)  # fmt: skip
+    if report.rejects:
         raise typer.Exit(EXIT_REJECTS)
 
 
-def _run_code(
-    inputs: list[str],
-    out: Path | None,
-    db: Path | None,
-    rejects_path: Path | None,
-    actor_files: list[Path],
-    lexicon_files: list[Path],
-    batch_size: int,
-    max_chars: int,
-    quiet: bool,
-    err: Console,
-    merging: tuple[MergeRule, int] = (MergeRule.window, 2),
-) -> tuple[int, int, int]:
-    from .pipeline import Pipeline
-    from .store import Store
+@dataclass
+class _CodeOptions:
+    inputs: list[str]
+    out: Path | None
+    db: Path | None
+    rejects: Path | None
+    actor_files: list[Path]
+    lexicon_files: list[Path]
+    batch_size: int
+    max_chars: int
+    quiet: bool
+    merging: tuple[MergeRule, int]
+    workers: int | None
+    engine: str
+    ray_address: str | None
+    shards: Path | None
+    recode: bool
+    commit_seconds: float
 
-    pipeline = Pipeline(actor_files=actor_files, lexicon_files=lexicon_files, batch_size=batch_size)
+
+PROGRESS_LINE_SECONDS = 10.0  # without a terminal: a plain progress line at most this often
+
+
+def _run_code(options: _CodeOptions, err: Console) -> RunReport:
+    from .engines.local import CoderSettings
+    from .engines.runner import code_files
+
+    settings = CoderSettings(actor_files=tuple(map(str, options.actor_files)),
+                             lexicon_files=tuple(map(str, options.lexicon_files)), batch_size=options.batch_size)
+    out, rejects_path = options.out, options.rejects
     if rejects_path is None and out is not None:
         rejects_path = out.with_name(out.name + ".rejects.jsonl")
-    rejected: list[Reject] = []
-    n_articles = n_events = 0
     with ExitStack() as stack:
         sink: TextIO | None = None
         if out is not None:
             sink = stack.enter_context(_open_out(out))
-        elif db is None:
+        elif options.db is None:
             sink = sys.stdout
-        store = stack.enter_context(Store(db)) if db is not None else None
-        run_id = store.start_run(inputs, __version__) if store else None
         reject_sink = stack.enter_context(_open_out(rejects_path)) if rejects_path else None
 
-        def articles() -> Iterator[Article]:
-            for item in read_inputs(inputs, stdin=sys.stdin, max_chars=max_chars):
-                if isinstance(item, Reject):
-                    rejected.append(item)
-                    err.print(f"[yellow]rejected[/yellow] {item.describe()}", highlight=False, markup=True)
-                    if reject_sink:
-                        reject_sink.write(json.dumps(_reject_dict(item), ensure_ascii=False) + "\n")
-                else:
-                    yield item
+        def on_reject(item: Reject) -> None:
+            err.print(f"[yellow]rejected[/yellow] {item.describe()}", highlight=False, markup=True)
+            if reject_sink:
+                reject_sink.write(json.dumps(_reject_dict(item), ensure_ascii=False) + "\n")
 
-        progress = _progress(err, quiet)
+        progress = _progress(err, options.quiet)  # started by the first report: after the workers fork
+        stack.callback(progress.stop)
         task = progress.add_task("coding", total=None, articles=0, events=0, rate=0.0)
+        plain = not options.quiet and not err.is_terminal
         started = time.perf_counter()
-        batch = []
-        with progress:
-            for coded in pipeline.code(articles()):
-                n_articles += 1
-                n_events += len(coded.events)
-                if sink is not None:
-                    for event in coded.events:
-                        sink.write(json.dumps(event.to_dict(), ensure_ascii=False) + "\n")
-                if store is not None:
-                    batch.append(coded)
-                    if len(batch) >= batch_size:
-                        store.write(batch, run_id)
-                        batch = []
-                rate = n_articles / max(time.perf_counter() - started, 1e-9)
-                progress.update(task, advance=1, articles=n_articles, events=n_events, rate=rate)
-        if store is not None:
-            store.write(batch, run_id)
-            store.write_rejects(rejected, run_id)
-            store.finish_run(run_id or "", n_articles, n_events, len(rejected))
-            store.merge(*merging)
-    return n_articles, n_events, len(rejected)
+        last_line = -PROGRESS_LINE_SECONDS
+
+        def on_progress(report: RunReport, committed: bool) -> None:
+            nonlocal last_line
+            if not progress.live.is_started:
+                progress.start()
+            now = time.perf_counter() - started
+            rate = report.articles / max(now, 1e-9)
+            progress.update(task, articles=report.articles + report.skipped, events=report.events, rate=rate)
+            if plain and committed and now - last_line >= PROGRESS_LINE_SECONDS:
+                last_line = now
+                err.print(f"progress: {report.articles} articles coded and stored, {report.skipped} skipped, "
+                          f"{report.events} events, {rate:.1f} articles/s", highlight=False)  # fmt: skip
+
+        return code_files(options.inputs, db=options.db, out=sink, engine=options.engine, workers=options.workers,
+                          settings=settings, max_chars=options.max_chars, recode=options.recode,
+                          merging=options.merging, on_reject=on_reject, on_progress=on_progress,
+                          ray_address=options.ray_address, shard_dir=options.shards,
+                          commit_seconds=options.commit_seconds)  # fmt: skip
 
 
 def _progress(console: Console, quiet: bool) -> Progress:

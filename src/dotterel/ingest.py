@@ -104,6 +104,32 @@ def read_inputs(
             yield from _read_path(Path(item), str(item), run)
 
 
+def list_inputs(inputs: Sequence[str | Path]) -> list[str | Reject]:
+    """The files ``read_inputs`` would read, in its order, as the origins it would give them.
+
+    Folders are listed (with a Reject for each unreadable or empty one);
+    ``read_inputs([file])`` on each file then yields what ``read_inputs(inputs)``
+    yields, except that ids are checked for uniqueness per file only.  Used
+    by engines that read files in parallel; stdin (``-``) cannot be listed.
+    """
+    if isinstance(inputs, (str, Path)):
+        inputs = [inputs]
+    out: list[str | Reject] = []
+    for item in inputs:
+        if str(item) == "-":
+            raise InputError("stdin (-) cannot be read in parallel: pass files or folders")
+        path = Path(item)
+        if not path.is_dir():
+            out.append(str(item))
+            continue
+        files, problems = _list_directory(path)
+        out.extend(problems)
+        if not files and not problems:
+            out.append(Reject(str(item), "", "no supported files in directory"))
+        out.extend(str(f) for f in files)
+    return out
+
+
 def _read_path(path: Path, origin: str, run: _Run) -> Iterator[Article | Reject]:
     if not path.is_dir():
         yield from _read_file(path, origin, run)
