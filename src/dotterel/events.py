@@ -29,13 +29,13 @@ from spacy.tokens import Token
 from . import grammar
 from .actors import ActorResolver, ArticleMemory, DocIndex, Remembered, np_head, scene_country
 from .dates import ResolvedDate, event_date
-from .lexicon import Lexicon
+from .lexicon import Lexicon, VerbPattern
 from .model import Actor, Article, Event, Trigger
 from .nlp import ParsedArticle, ParsedSentence
 from .ontology import Ontology
 from .places import Gazetteer, event_place
 from .targets import SentenceState, TargetFinder
-from .triggers import NounTrigger, noun_trigger, verb_object_code
+from .triggers import NounTrigger, noun_trigger, object_code, verb_object_code
 
 _PRONOUNS = frozenset({"he", "him", "his", "she", "her", "they", "them", "their", "it", "its"})
 # Request verbs whose code changes with what is requested: "urged them to
@@ -52,6 +52,9 @@ _REQUEST_REFINEMENTS = {
 _PROSPECTIVE_PREPS = frozenset({"for", "to", "toward", "towards", "ahead", "before"})
 # Prepositions that place a statement inside an event ("during talks with").
 _CIRCUMSTANCE_PREPS = frozenset({"during", "at", "in", "after", "on", "following", "amid"})
+# Roots of things whose owner is the one acting on them in an agentless
+# passive ("US aid was suspended", "Iran's talks with X were resumed").
+_OWNER_ROOTS = frozenset({"03", "04", "05", "06", "07", "08", "16"})
 _REFUSAL_CODES = {"04": "125", "08": "124", "07": "122", "06": "121"}
 
 
@@ -142,6 +145,8 @@ class EventCoder(TargetFinder):
         subject_heads, passive = grammar.subjects(verb)
         sources = [a for h in subject_heads for a in self._actors(h, state, memory)]
         if not sources:
+            if passive and not subject_heads:
+                yield from self._owner_candidates(verb, patterns, state, memory)
             return
         mood = grammar.modality(verb)
         crowd = any(grammar.is_crowd(h) for h in subject_heads)
@@ -167,6 +172,34 @@ class EventCoder(TargetFinder):
                 if _distinct_actors(source, target):
                     yield Candidate(source, target, code, verb, end, pattern.id, mood.kind)
             return  # the most specific pattern that found its actors wins
+
+    def _owner_candidates(
+        self, verb: Token, patterns: list[VerbPattern], state: SentenceState, memory: ArticleMemory
+    ) -> Iterator[Candidate]:
+        """"US funding for the UN agency was suspended": with no agent, the owner
+        of a cooperative thing (aid, talks, sanctions) acted on it, towards the
+        party the thing concerns.  Only for cooperation, aid, yielding and
+        reducing relations: "Iran's tankers were seized" was done by someone else."""
+        mood = grammar.modality(verb)
+        for thing in grammar.passive_patient(verb):
+            owners = self._noun_sources(thing, state, memory)
+            if not owners:
+                continue
+            for pattern in patterns:
+                # Only a listed object is a thing acted on: "Ugandan troops were
+                # attacked" names the victims, and has no agent to code.
+                override = object_code(pattern, thing)
+                if override is None or override[:2] not in _OWNER_ROOTS:
+                    continue
+                code = self.apply_modality(pattern.cameo, pattern.intent, pattern.negated, mood)
+                if code is None:
+                    return
+                code = self.keep_intent(code, pattern, override)
+                for source in owners:
+                    for target in self.concerned_parties(thing, state, memory):
+                        if _distinct_actors(source, target):
+                            yield Candidate(source, target, code, verb, verb, pattern.id, mood.kind)
+                return
 
     def _obligation_candidates(self, verb: Token, state: SentenceState, memory: ArticleMemory) -> Iterator[Candidate]:
         """"A said B must mediate": A asks B to (an appeal, refined by the act)."""
@@ -225,12 +258,19 @@ class EventCoder(TargetFinder):
         if noun.dep_ == "compound":
             return  # "attack helicopters", "strike team": a modifier, not an event
         governor = grammar.light_verb_of(noun)
-        if governor is not None and governor.lemma_.lower() in self.lexicon.light_verbs:
+        phrase = grammar.light_verb_phrase(noun, self.lexicon.light_verbs) if governor is None else None
+        if phrase is not None:
+            governor, light = phrase, True  # "entered into talks with", "claimed responsibility for the attack"
+        else:
+            light = governor is not None and governor.lemma_.lower() in self.lexicon.light_verbs
+        if governor is not None and light:
             mood = grammar.modality(governor)
             sources = [a for h in grammar.subjects(governor)[0] for a in self._actors(h, state, memory)]
             trigger_start = governor
         elif governor is not None and self.verb_patterns(governor):
             return  # the verb's own pattern codes it ("rejected the talks")
+        elif noun.dep_ == "nsubjpass" and any(object_code(p, noun) for p in self.verb_patterns(noun.head)):
+            return  # so does a passive one: "Iran's talks with X were suspended" is not a meeting
         else:
             prep = grammar.governing_preposition(noun)
             if prep is not None and prep.lower_ in _PROSPECTIVE_PREPS:

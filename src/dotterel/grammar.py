@@ -79,9 +79,11 @@ def subjects(verb: Token) -> tuple[list[Token], bool]:
     if found:
         if found[0].lower_ in _RELATIVE_PRONOUNS and verb.dep_ == "relcl":
             return [verb.head], False
-        return found, False
+        return [*_comma_coordinated(verb, found[0]), *found], False
     if verb.dep_ == "relcl":
         return [verb.head], False
+    if verb.dep_ == "ccomp" and verb.head.lemma_ == "let" and verb.tag_ == "VB":
+        return subjects(verb.head)[0], False  # "let free the prisoners": the parser's "free" is a verb
     if verb.dep_ == "conj" and verb.head.pos_ in {"VERB", "AUX"}:
         head_subjects, head_passive = subjects(verb.head)
         return ([], False) if head_passive else (head_subjects, False)
@@ -97,6 +99,19 @@ def subjects(verb: Token) -> tuple[list[Token], bool]:
     if verb.dep_ == "xcomp" and verb.head.dep_ == "acomp" and verb.head.head.pos_ in {"VERB", "AUX"}:
         return subjects(verb.head.head)[0], False  # "X was ready to resume talks"
     return [], False
+
+
+def _comma_coordinated(verb: Token, subject: Token) -> list[Token]:
+    """"Iran, Iraq sign pact": headlines join subjects with a bare comma, and
+    the parser makes the first a noun-phrase adverbial of the verb.  A name
+    right before ", <subject>" is a second subject; a date is not ("Monday,
+    Iraq said")."""
+    start = subject.left_edge.i
+    return [
+        c for c in verb.children
+        if c.dep_ == "npadvmod" and c.pos_ == "PROPN" and c.ent_type_ not in {"DATE", "TIME"}
+        and c.i + 2 == start and c.doc[c.i + 1].text == ","
+    ]
 
 
 def is_count(head: Token) -> bool:
@@ -137,6 +152,10 @@ def slot_heads(verb: Token, slot: str) -> list[Token]:
             s for c in verb.children if c.dep_ in {"ccomp", "xcomp"}
             and (any(a.tag_ == "TO" for a in c.children) or is_predicate_of_object(c) or _requested_clause(c))
             for s in c.children if s.dep_ == "nsubj"
+        ] or [
+            # "held two engineers hostage": the parser makes the object a compound of the label
+            s for c in verb.children if c.dep_ == "ccomp" and c.pos_ == "NOUN" and is_predicate_of_object(c)
+            for s in c.children if s.dep_ == "compound"
         ]
     if not found and slot == "dobj" and not any(c.dep_ in {"dobj", "obj", "dative"} for c in verb.children):
         # "beat and detained protesters": coordinated verbs share the object
@@ -183,6 +202,24 @@ def is_predicate_of_object(token: Token) -> bool:
     return token.dep_ in {"oprd", "acomp"} or (token.dep_ == "ccomp" and token.pos_ in {"ADJ", "NOUN"})
 
 
+def object_label(verb: Token) -> Token | None:
+    """The label a verb gives its object: "held X [responsible]", "held X
+    [hostage]", "let [free] the prisoners" (a shifted label that the parser
+    makes a modifier of the object), "held X [accountable]" (an adjective the
+    parser hangs on the verb as a clause)."""
+    objects = [c for c in verb.children if c.dep_ in {"dobj", "obj"}]
+    for child in verb.children:
+        if is_predicate_of_object(child):
+            return child
+        if child.dep_ == "advcl" and child.pos_ == "ADJ" and objects and objects[0].i < child.i:
+            return child
+    for obj in objects:
+        for mod in obj.children:
+            if mod.dep_ == "amod" and mod.pos_ == "ADJ" and mod.i == verb.i + 1:
+                return mod
+    return None
+
+
 def has_particle(verb: Token, particle: str) -> bool:
     """The verb has this particle or preposition, not one that only dates
     the act: "called on X" is an appeal, "called X on Monday" a phone call.
@@ -209,6 +246,18 @@ def modality(verb: Token) -> Modality:
         return Modality("negated")
     if _requested_clause(verb):
         return Modality("requested", verb.head)
+    if _shares_modality(verb):
+        # "will host X and sign a deal", "urged X to meet Y and sign": the
+        # auxiliary or governing verb of the first conjunct covers the second.
+        governing = modality(verb.head)
+        if governing.kind not in {"asserted", "negated", "refusing"}:
+            return governing
+    if _participle_of(verb):
+        # "will extend the curfew, banning gatherings": the participle clause
+        # describes the main act and is announced (or hedged) with it.
+        governing = modality(verb.head)
+        if governing.kind in {"future", "intended", "conditional", "hypothetical", "threatened"}:
+            return governing
     if verb.dep_ == "xcomp" and verb.head.pos_ in {"VERB", "AUX", "ADJ"}:
         governor = verb.head
         lemma = governor.lemma_
@@ -246,6 +295,22 @@ def modality(verb: Token) -> Modality:
     if _under_condition(verb):
         return Modality("hypothetical")
     return Modality("asserted")
+
+
+def _shares_modality(verb: Token) -> bool:
+    """A coordinated verb with no subject, auxiliary or conjunction of its own."""
+    return (
+        verb.dep_ == "conj" and verb.head.pos_ in {"VERB", "AUX"}
+        and not any(c.dep_ in {"nsubj", "nsubjpass", "aux", "auxpass", "mark"} for c in verb.children)
+    )
+
+
+def _participle_of(verb: Token) -> bool:
+    """An -ing clause with no subject or conjunction of its own, hung on a verb."""
+    return (
+        verb.dep_ == "advcl" and verb.tag_ == "VBG" and verb.head.pos_ in {"VERB", "AUX"}
+        and not any(c.dep_ in {"mark", "nsubj", "nsubjpass", "aux"} for c in verb.children)
+    )
 
 
 def nearest_modality(noun: Token) -> Modality:
@@ -326,6 +391,30 @@ def light_verb_of(noun: Token) -> Token | None:
     if noun.dep_ in {"dobj", "obj"} and noun.head.pos_ in {"VERB", "AUX"}:
         return noun.head
     return None
+
+
+def light_verb_phrase(noun: Token, phrases: frozenset[str]) -> Token | None:
+    """The verb of a light-verb phrase that governs an event noun through a
+    preposition: "entered [into] talks" ("enter into"), "took [part in]
+    talks" ("take part in"), "claimed [responsibility for] the attack"
+    ("claim responsibility for"), if the phrase is one of ``phrases``."""
+    prep = governing_preposition(noun)
+    if prep is None:
+        return None
+    holder = prep.head
+    if holder.pos_ in {"VERB", "AUX"}:
+        verb, found = holder, [f"{holder.lemma_.lower()} {prep.lower_}"]
+        # the parser may hang the preposition on the verb: "took part [in talks]"
+        found += [
+            f"{verb.lemma_.lower()} {o.lemma_.lower()} {prep.lower_}"
+            for o in verb.children if o.dep_ in {"dobj", "obj"} and o.i < prep.i
+        ]
+    elif holder.dep_ in {"dobj", "obj"} and holder.head.pos_ in {"VERB", "AUX"}:
+        verb = holder.head
+        found = [f"{verb.lemma_.lower()} {holder.lemma_.lower()} {prep.lower_}"]
+    else:
+        return None
+    return verb if any(p in phrases for p in found) else None
 
 
 def governing_preposition(noun: Token) -> Token | None:

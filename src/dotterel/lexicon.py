@@ -15,10 +15,14 @@ Schema of one verb pattern::
       objects: {talks: "026"}   # optional: object noun -> code override
       only_objects: false   # optional: fire only with one of those objects
       predicative: "111"    # optional: code when the object is labelled ("called X a liar")
+      labels: {responsible: "112"}  # optional: code for one label ("held X responsible" 112, "held X hostage" 181)
       negated: "125"        # optional: code when the act is negated
       symmetric: false      # optional: A and B acted on each other
       crowd: "141"          # optional: code when a crowd is the subject ("thousands protested")
       note: "..."           # optional: free text, ignored
+
+``light_verbs`` are lemmas ("hold") or phrases that end in the preposition
+governing the event noun ("enter into", "claim responsibility for").
 
 Noun patterns (``nouns:``) have ``noun`` instead of ``verb`` and are coded
 when a light verb governs them ("held talks with") or when they name their
@@ -49,7 +53,7 @@ from .ontology import Ontology, load_ontology
 TARGET_SLOTS = frozenset({"dobj", "dative", "iobj", "attr"})
 _VERB_KEYS = {
     "verb", "prep", "cameo", "target", "intent", "objects", "only_objects", "predicative", "symmetric", "note",
-    "negated", "crowd",
+    "negated", "crowd", "labels",
 }
 _NOUN_KEYS = {"noun", "cameo", "target", "intent", "symmetric", "note", "light_verbs", "modifiers"}
 
@@ -73,6 +77,8 @@ class VerbPattern:
     predicative: str | None = None  # code when the object gets a label: "called X a liar"
     symmetric: bool = False
     crowd: str | None = None  # code when a crowd acts: "thousands protested" is a demonstration
+    # The code for a given label of the object: "held X responsible" 112, "held X hostage" 181.
+    labels: Mapping[str, str] = field(default_factory=dict)
 
 
 @dataclass(frozen=True, slots=True)
@@ -226,8 +232,11 @@ def _verb_pattern(entry: Any, where: str, ontology: Ontology) -> VerbPattern:
     for key in ("only_objects", "symmetric"):
         if not isinstance(entry.get(key, False), bool):
             raise LexiconError(f"{where}: '{key}' is true or false")
-    if entry.get("only_objects") and not objects and not entry.get("predicative"):
-        raise LexiconError(f"{where}: 'only_objects' needs 'objects' (or 'predicative') to fire at all")
+    labels = entry.get("labels") or {}
+    if not isinstance(labels, dict):
+        raise LexiconError(f"{where}: 'labels' maps label words to CAMEO codes")
+    if entry.get("only_objects") and not objects and not entry.get("predicative") and not labels:
+        raise LexiconError(f"{where}: 'only_objects' needs 'objects' (or 'predicative', 'labels') to fire at all")
     return VerbPattern(
         id=f"{where}:{' '.join(words)}{' ' + prep if prep else ''}",
         lemma=words[0],
@@ -242,6 +251,7 @@ def _verb_pattern(entry: Any, where: str, ontology: Ontology) -> VerbPattern:
         predicative=_code(entry["predicative"], where, ontology) if entry.get("predicative") else None,
         symmetric=bool(entry.get("symmetric", False)),
         crowd=_code(entry["crowd"], where, ontology) if entry.get("crowd") else None,
+        labels={str(k).lower(): _code(v, where, ontology) for k, v in labels.items()},
     )
 
 

@@ -22,7 +22,7 @@ from .lexicon import Lexicon, NounPattern, VerbPattern
 from .model import Actor
 from .nlp import ParsedSentence
 from .ontology import Ontology
-from .triggers import noun_trigger, object_code
+from .triggers import label_code, noun_trigger, object_code
 
 _COMPLEMENT_SLOTS = ("dative", "dobj", "to", "with", "for", "on", "against", "into")
 # Nouns of acts aimed at someone: a call for "sanctions against X" or
@@ -31,6 +31,7 @@ _AIMED_PREPS = frozenset({"against", "on", "into"})
 # Whom an object noun concerns: "protests against X", "the resignation of X",
 # "calls by X", "the extradition of Y to X", "a loan for X".
 _OBJECT_PARTY_PREPS = frozenset({"against", "on", "of", "by", "to", "for", "into", "from"})
+_CONCERNED_PREPS = _OBJECT_PARTY_PREPS | {"with"}
 _HOSTILE_AIMS = frozenset({"action", "measures", "steps", "punishment", "pressure"})
 _CRITICIZE = "111"
 _BORDER_NOUNS = frozenset({"border", "borders", "frontier", "frontiers", "boundary"})
@@ -135,6 +136,11 @@ class TargetFinder:
         state: SentenceState,
         memory: ArticleMemory,
     ) -> tuple[str, list[Actor]]:
+        labelled = label_code(pattern, verb)  # "held X responsible" 112, "held X hostage" 181
+        if labelled is not None:
+            if code != pattern.cameo and code[:2] != labelled[:2] and _announced(labelled) is None:
+                return code, []  # "will hold X accountable": a warning that CAMEO has no intent code for
+            code = self.keep_intent(code, pattern, labelled)
         if passive:
             patients = [a for h in grammar.passive_patient(verb) for a in self._actors(h, state, memory)]
             if patients:
@@ -150,8 +156,12 @@ class TargetFinder:
                             found = self._actors(head, state, memory)
                             if found:
                                 return code, found
+                    # "US aid to Egypt was frozen by Congress": the target hangs on the thing
+                    found = self._aimed_parties(thing, state, memory, _OBJECT_PARTY_PREPS)
+                    if found:
+                        return code, found
             return code, []
-        restricted = pattern.only_objects
+        restricted = pattern.only_objects and labelled is None
         if pattern.predicative and any(grammar.is_predicate_of_object(c) for c in verb.children):
             code = pattern.predicative  # "called the envoy a liar", "found them guilty"
             restricted = False
@@ -211,6 +221,10 @@ class TargetFinder:
         return self._participants(head, state, memory, pronouns=False) or self._aimed_parties(
             head, state, memory, _OBJECT_PARTY_PREPS
         )
+
+    def concerned_parties(self, thing: Token, state: SentenceState, memory: ArticleMemory) -> list[Actor]:
+        """Whom a thing concerns: "aid to X", "talks with X", "sanctions on X"."""
+        return self._aimed_parties(thing, state, memory, _CONCERNED_PREPS)
 
     def _threatened_act(
         self, head: Token, code: str, state: SentenceState, memory: ArticleMemory
@@ -306,6 +320,8 @@ class TargetFinder:
     ) -> list[Actor]:
         # "held talks with X" often hangs "with X" on the light verb.
         governor = grammar.light_verb_of(noun)
+        if governor is None:  # "entered into talks" may hang "with X" on "entered"
+            governor = grammar.light_verb_phrase(noun, self.lexicon.light_verbs)
         holders = [noun, *([governor] if governor is not None else [])]
         for slot in pattern.target:
             for holder in holders:

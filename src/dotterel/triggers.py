@@ -87,9 +87,23 @@ def object_code(pattern: VerbPattern, head: Token) -> str | None:
     return None
 
 
+def label_code(pattern: VerbPattern, verb: Token) -> str | None:
+    """The code a label of the object gives the verb: "held X responsible" 112."""
+    if not pattern.labels:
+        return None
+    label = grammar.object_label(verb)
+    if label is None:
+        return None
+    return pattern.labels.get(label.lower_) or pattern.labels.get(label.lemma_.lower())
+
+
 def verb_object_code(pattern: VerbPattern, verb: Token) -> str | None:
-    """The object override for a verb: its direct object, or the object of
-    the pattern's own preposition ("remained on alert"), or a role ("deployed as peacekeepers")."""
+    """The object override for a verb: a label of its object ("held X
+    responsible"), its direct object, or the object of the pattern's own
+    preposition ("remained on alert"), or a role ("deployed as peacekeepers")."""
+    labelled = label_code(pattern, verb)
+    if labelled is not None:
+        return labelled
     slots = ["dobj", *([pattern.prep] if pattern.prep else []), "as", *pattern.target]
     for slot in dict.fromkeys(slots):
         for head in grammar.slot_heads(verb, slot):
