@@ -8,7 +8,8 @@ a sector from the agent noun nearest the head, or a full code from an
 organisation or a person's role on the article date.  Mentions that carry
 no code themselves ("he", "Hussein", "the minister") are resolved against
 the article's earlier mentions (actors_coref.py); places a group lives in
-and cities the knowledge base lacks come from actors_places.py.
+and cities the knowledge base lacks come from actors_places.py; phrases
+that name no country get one from their context (actors_context.py).
 """
 
 from __future__ import annotations
@@ -22,8 +23,9 @@ from spacy.util import filter_spans
 from spacy.tokenizer import Tokenizer
 
 from . import grammar
-from .actors_coref import PRONOUNS, ArticleMemory, Remembered, by_description, coref, counterpart, pronoun
-from .actors_places import residence, scene_entry, token_place
+from .actors_context import Phrase, uncoded
+from .actors_coref import PRONOUNS, ArticleMemory, Remembered, coref, counterpart, pronoun
+from .actors_places import PLACE_KINDS, PLACE_NOUNS, place_sector, residence, scene_entry, token_place
 from .knowledge import KBEntry, KnowledgeBase
 from .model import Actor
 from .places import Gazetteer, default_gazetteer
@@ -67,8 +69,10 @@ _GENERIC_HEADS = frozenset({
     "chief", "head", "leader", "deputy", "member", "members", "spokesman", "spokeswoman",
     "spokesperson", "representative", "director", "secretary", "commander", "official", "officials",
 })
-_STATE_SECTORS = frozenset({"GOV", "LEG", "JUD", "SPY", "BUS"})
 _EARLIEST = dt.date.min
+_NAME_PARTS = frozenset({"compound", "flat"})
+# Agent nouns that are also common adjectives: only the noun is an actor.
+_NOUN_ONLY = frozenset({"national"})
 _NP_HEAD_LINKS = frozenset({"compound", "amod", "poss", "nmod", "npadvmod", "case", "det", "nummod", "flat", "appos"})
 
 
@@ -127,14 +131,34 @@ class ActorResolver:
             match = KBMatch(span.start, span.end, entries, _is_patron(span), ethnic)
             for i in range(span.start, span.end):
                 index.kb[i] = match
+        for token in doc:
+            if token.i not in index.kb and self._misspelt_country(token):
+                index.kb[token.i] = KBMatch(token.i, token.i + 1, tuple(self.kb.near_country(token.text)), False)
         for span in filter_spans([doc[s:e] for _id, s, e in self._sectors(doc)]):
             if span.start > 0 and doc[span.start - 1].lower_ in _FORMER:
                 span = doc[span.start - 1 : span.end]  # "a former prime minister" is an elite (ELI)
             sector = self.kb.sector_of(span.text)
+            place = index.kb.get(span.start)
+            if place is not None and place.end >= span.end and any(e.kind in PLACE_KINDS for e in place.entries):
+                continue  # "Bank" in "the West Bank" names a place, not a business
+            if span.text.lower() in _NOUN_ONLY and span.root.pos_ != "NOUN":
+                continue  # "a US national" is a person; "the national army" is not
             if sector:
                 for i in range(span.start, span.end):
                     index.sectors[i] = (span.start, span.end, sector)
         return index
+
+    def _misspelt_country(self, token: Token) -> bool:
+        """A lone proper name a slip away from a country's ("Ethopia"), which
+        is no person, organisation or place the gazetteer knows ("Columbia")."""
+        if token.pos_ != "PROPN" or token.ent_type_ in {"PERSON", "ORG", "NORP"}:
+            return False
+        # Part of a longer name ("Columbia University", "Addis Ababa"): not a country.
+        if token.dep_ in _NAME_PARTS and token.head.pos_ == "PROPN" or any(
+            c.dep_ in _NAME_PARTS and c.pos_ == "PROPN" for c in token.children
+        ):
+            return False
+        return bool(self.kb.near_country(token.text)) and self.gazetteer.lookup(token.text) is None
 
     def resolve_head(
         self,
@@ -166,33 +190,8 @@ class ActorResolver:
         text, start = span.text, offset + span.start_char
         found = self._combine(head, tokens, index, memory)
         if found is None:
-            name, sector = _person_name(tokens), _sector_near(head, tokens, index)
-            owned = self._owned(head, sector, memory, position, offset, text, start)
-            if owned is not None:
-                return owned
-            home = _domestic_country(head, sector, name, memory, position)
-            if home is not None:
-                # "Armenia's opposition called off its protests against the
-                # government": the state its own opposition faces.
-                return Actor(text, start, start + len(text), home + sector, home, sector, None, None, "domestic:" + home)  # type: ignore[operator]
-            actor = by_description(head, name, sector, memory, position, text, start)
-            if actor is None and place is not None and place.country:
-                # A named official with a title but no country ("Defense
-                # Minister X"), or a group of people ("demonstrators"), in a
-                # sentence set in one country.  Unnamed officials stay
-                # unresolved: "the minister arrived in Baghdad" is a visitor.
-                if sector and (name or sector not in _STATE_SECTORS):
-                    code = place.country + sector
-                    evidence = f"place:{place.surface}"
-                    return Actor(text, start, start + len(text), code, place.country, sector, name, None, evidence)
-            if actor is None and sector is None and name is None:
-                # "Tel Aviv", "the town of Cizre": a place as an actor is its
-                # country, with no sector (who in it acted is not said).
-                hit = token_place(head, index.kb, self.gazetteer)
-                if hit is not None:
-                    end = start + len(text)
-                    return Actor(text, start, end, hit.country, hit.country, None, None, None, hit.evidence)
-            return actor
+            phrase = Phrase(head, text, start, _person_name(tokens), _sector_near(head, tokens, index))
+            return uncoded(self, phrase, index, memory, position, offset, place)
         actor = Actor(text=text, start=start, end=start + len(text), **found)
         if actor.sector is None and head.lemma_.lower() == "counterpart":
             actor = counterpart(actor, head, memory, position, offset)
@@ -206,20 +205,6 @@ class ActorResolver:
                 ):
                     return replace(actor, name=earlier.actor.name, role=earlier.actor.role, evidence=coref(earlier))
         return actor
-
-    def _owned(
-        self, head: Token, sector: str | None, memory: ArticleMemory, position: tuple[int, int], offset: int,
-        text: str, start: int,
-    ) -> Actor | None:  # fmt: skip
-        """"its troops", "their government": the sector of the possessor's country."""
-        if sector is None:
-            return None
-        for owner in (c for c in head.children if c.dep_ == "poss" and c.lower_ in PRONOUNS):
-            found = pronoun(owner, memory, position, offset)
-            if found is not None and found.country:
-                code = found.country + sector
-                return Actor(text, start, start + len(text), code, found.country, sector, None, None, f"owner:{found.evidence}")
-        return None
 
     def _counted(
         self, head: Token, index: DocIndex, memory: ArticleMemory, sentence_index: int, offset: int,
@@ -247,7 +232,7 @@ class ActorResolver:
         """Code from what the phrase itself says, or None if it says nothing."""
         date = memory.date
         matches = _unique(index.kb[t.i] for t in tokens if t.i in index.kb)
-        own = [m for m in matches if (not m.patron or _leads(m, head)) and not _possessor_of_proxy(head, m)]
+        own = [m for m in matches if (not m.patron or _leads(m, head)) and not _possessor_of_proxy(head, m, index)]
         seen_countries = memory.countries()
         # "NATO-member Norway": a country at the head is the actor, whatever names modify it.
         head_is_country = any(_covers(m, head) and _is_country(m) for m in own)
@@ -283,13 +268,19 @@ class ActorResolver:
                     _covers(match, head) or sector_near is None or _names_group(head, sector_near)
                     or not any(_is_country(m) for m in own)  # "UN peacekeepers": nothing else gives a code
                 ):
+                    if entry.sector in {"IGO", "NGO"} and sector_near == "MIL" and not _covers(match, head):
+                        # "United Nations troops": the body's force (its code
+                        # stays, as UNIFIL is IGOUNO with sector MIL).
+                        entry = replace(entry, sector="MIL")
                     return _fields(entry, evidence=f"kb:{entry.kind}:{entry.name}")
         sector = sector_near
         countries = [m for m in own if _is_country(m) and not m.ethnic]
         ethnic = [m for m in own if m.ethnic or _ethnic_only(m)]
         # "Bosnian Serbs", "Croatian Serb refugees": the country adjective says
         # where they live, the people noun only whose kin they are.
-        kin_head = head.tag_ in {"NNS", "NNPS"} and any(_modifies(m, head) for m in countries)
+        # "the Albanians of southern Serbia": the place they live in, too.
+        homes = [m for m in countries if _lives_in(m, head)]
+        kin_head = head.tag_ in {"NNS", "NNPS"} and any(_modifies(m, head) or m in homes for m in countries)
         best = min(countries, key=lambda m: (
             _ethnic_only(m), kin_head and _covers(m, head) and _only_kind(m, "adjective"),
             not _covers(m, head), _attachment_rank(head, m),
@@ -300,7 +291,8 @@ class ActorResolver:
         evidence: str | None = None
         if country is not None:
             iso3, name_of, evidence = country.country, country.name, f"kb:{country.kind}:{country.surface}"
-        lives_elsewhere = False
+        lives_elsewhere = best is not None and best in homes
+        city_head = False  # the head itself is a city the gazetteer placed
         if ethnic and (best is None or _ethnic_only(best)):
             # "ethnic Albanians", "Chechen refugees": a people; where they live
             # is the place the sentence names ("demonstrated in Serbia"). An
@@ -314,12 +306,16 @@ class ActorResolver:
             for token in tokens:
                 hit = token_place(token, index.kb, self.gazetteer) if token.dep_ == "pobj" else None
                 if hit is not None:
-                    iso3, name_of, evidence = hit.country, None, hit.evidence
+                    iso3, name_of, evidence, city_head = hit.country, None, hit.evidence, token.i == head.i
                     break
         if iso3 is None:
             return None
         if sector is None and best is not None and _covers(best, head) and country and country.kind == "capital":
-            sector = "GOV"  # "Tehran said": the capital stands for the government
+            # "Tehran said": the capital stands for the government; "a curfew
+            # in Abidjan": for its people.
+            sector = place_sector(head, capital=True)
+        elif sector is None and (head.lemma_.lower() in PLACE_NOUNS or city_head):
+            sector = place_sector(head, capital=False)  # "shelled Iraqi towns", "a bomb in Tel Aviv"
         name = _person_name(tokens)
         if sector in _STATE_ROLES and any(t.lower_ in _PAST and t.i < head.i for t in tokens):
             sector = "ELI"  # "a former Iraqi prime minister": the title is in the past
@@ -428,7 +424,8 @@ def conjuncts(head: Token) -> list[Token]:
 def _is_patron(span: Span) -> bool:
     doc = span.doc
     before = doc[span.start - 2 : span.start] if span.start >= 2 else None
-    if before is not None and before[0].lower_ == "pro" and before[1].text in "-–":
+    # "pro-Iran" names a sponsor and "anti-Syria" an enemy: neither is the actor's country.
+    if before is not None and before[0].lower_ in {"pro", "anti"} and before[1].text in "-–":
         return True
     after = doc[span.end : span.end + 2]
     return len(after) == 2 and after[0].text in "-–" and after[1].lower_ in _PATRON_SUFFIXES
@@ -442,38 +439,22 @@ def _leads(match: KBMatch, head: Token) -> bool:
     )
 
 
-# Domestic non-state actors that face their own state ("the opposition", "rebels").
-_DOMESTIC_SECTORS = frozenset({"OPP", "REB", "INS", "CVL", "LAB", "EDU", "MED", "REL", "HLH", "AGR", "SEP"})
-_STATE_BODIES = frozenset({"government", "authorities", "regime", "junta", "administration", "police", "army"})
+def _possessor_of_proxy(head: Token, match: KBMatch, index: DocIndex) -> bool:
+    """"Iran's proxy groups", "Iran's proxies", "Israel's militia allies": the
+    possessor is the patron, not the actor.
 
-
-def _domestic_country(
-    head: Token, sector: str | None, name: str | None, memory: ArticleMemory, position: tuple[int, int]
-) -> str | None:
-    """The country of an unqualified state body ("the government") when the
-    sentence so far names domestic non-state actors of one country only."""
-    if sector is None or name or head.lemma_.lower() not in _STATE_BODIES:
-        return None
-    if any(c.dep_ in {"poss", "amod", "compound"} for c in head.children):
-        return None  # "Israel's government", "a rival government": not unqualified
-    same_sentence = [m.actor for m in memory.before(position) if m.position[0] == position[0]]
-    countries = {a.country for a in same_sentence if a.country}
-    domestic = [a for a in same_sentence if a.sector in _DOMESTIC_SECTORS]
-    if domestic and len(countries) == 1:
-        return next(iter(countries))
-    return None
-
-
-def _possessor_of_proxy(head: Token, match: KBMatch) -> bool:
-    """"Iran's proxy groups", "Iran's proxies": Iran is the patron, not the actor.
-
-    ("Iran's allies" are allies of Iran, often states: only a proxy is
-    someone else's armed group.)
+    ("Iran's allies" are allies of Iran, often states: only a proxy, or an
+    ally named as an armed group, is someone else's armed group.)
     """
-    proxy = head.lower_ in _PROXY_WORDS or (
-        head.lower_ not in _PATRON_HEADS and any(t.lower_ in _PATRON_HEADS for t in head.children)
+    last = head.doc[match.end - 1]
+    if last.dep_ != "poss":
+        return False
+    owned = last.head  # "the deputy chief of Israel's militia ally": the ally is owned
+    return owned.lower_ in _PROXY_WORDS or (
+        owned.lower_ not in _PATRON_HEADS and any(t.lower_ in _PATRON_HEADS for t in owned.children)
+    ) or owned.lower_ in _PATRON_HEADS and any(
+        c.dep_ == "compound" and index.sectors.get(c.i, (0, 0, ""))[2] in _ARMED_GROUP_SECTORS for c in owned.children
     )
-    return proxy and head.doc[match.end - 1].dep_ == "poss"
 
 
 def _is_country(match: KBMatch) -> bool:
@@ -512,6 +493,16 @@ def _people_of(head: Token, match: KBMatch, lives_elsewhere: bool = False) -> bo
         _covers(match, head)
         and head.tag_ in {"NNS", "NNPS"}
         and (lives_elsewhere or not any(c.dep_ == "det" and c.lower_ == "the" for c in head.children))
+    )
+
+
+def _lives_in(match: KBMatch, head: Token) -> bool:
+    """A place named in "of/in X" after a people noun: "Albanians of southern Serbia"."""
+    last = head.doc[match.end - 1]
+    prep = np_head(last).head
+    return (
+        any(e.kind in PLACE_KINDS for e in match.entries) and np_head(last).dep_ == "pobj"
+        and prep.lower_ in {"of", "in"} and prep.head.i == head.i
     )
 
 

@@ -38,6 +38,24 @@ PLACE_NOUNS = frozenset({
 })
 
 
+# Prepositions that put something in a place, which then suffers or hosts
+# it: "a curfew in Abidjan", "blew themselves up in Tel Aviv" ("on" is left
+# out: "called on Caracas" is an appeal to its government).
+_IN_PLACE_PREPS = frozenset({"in", "inside", "into", "near", "around", "across", "throughout", "within"})
+# Verbs of force done to a place: "shelled Kharkiv", "blockade Paris".
+_FORCE_VERBS = frozenset({
+    "shell", "bomb", "bombard", "attack", "strike", "hit", "raid", "storm", "besiege", "blockade",
+    "invade", "occupy", "seize", "capture", "overrun", "retake", "encircle", "surround", "target",
+    "pound", "rocket", "shoot", "fire", "loot", "burn", "destroy", "flood", "evacuate",
+})
+# Verbs of arriving: a capital reached is its government, the host of a
+# visit ("arrived in Amman"), not its people.
+_ARRIVAL_VERBS = frozenset({"arrive", "travel", "fly", "go", "come", "return", "visit", "head", "land", "reach"})
+# Where a place is the one acting or speaking, not its people: "Tel Aviv
+# said", "Kharkiv's mayor", "backed by Paris".
+_AGENT_DEPS = frozenset({"nsubj", "poss", "compound", "amod", "nmod"})
+
+
 @dataclass(frozen=True, slots=True)
 class PlaceHit:
     """A place a token names: its country and how it was found."""
@@ -133,3 +151,19 @@ def city(token: Token, gazetteer: Gazetteer, named_place: bool = False) -> Place
     if place is None or place.precision != "city":
         return None
     return PlaceHit(place.country, f"gazetteer:{place.name}")
+
+
+def place_sector(head: Token, capital: bool) -> str | None:
+    """The sector of a place named as an actor: its people (CVL) when
+    something is done to it or in it, as PLOVER codes such targets ("shelled
+    Kharkiv", "a curfew in Abidjan", "Iraqi towns"); otherwise none, or the
+    government for a capital ("Tehran said", "warned Moscow")."""
+    arrival = head.dep_ == "pobj" and head.head.head.lemma_.lower() in _ARRIVAL_VERBS
+    acted_on = head.dep_ == "pobj" and head.head.lower_ in _IN_PLACE_PREPS and not arrival or (
+        head.dep_ in {"dobj", "nsubjpass"} and head.head.lemma_.lower() in _FORCE_VERBS
+    )
+    if capital:
+        return "CVL" if acted_on else "GOV"
+    if acted_on or head.dep_ not in _AGENT_DEPS and not (head.dep_ == "pobj" and head.head.lower_ == "by"):
+        return "CVL"
+    return None

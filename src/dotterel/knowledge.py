@@ -256,6 +256,27 @@ class KnowledgeBase:
             return None
         return _as_former(max(ended, key=lambda e: e.end or dt.date.min))
 
+    def near_country(self, word: str) -> list[KBEntry]:
+        """The country a misspelt one-word name stands for ("Ethopia",
+        "Afganistan"): one letter added, dropped, changed or swapped, the
+        first letter and the capital kept; [] when none or several fit."""
+        if len(word) < _FUZZY_MIN or not word[0].isupper():
+            return []
+        folded = word.casefold()
+        if folded in self._country_words:
+            return []  # a name itself, not a slip ("Guyana" is not "Guyane")
+        fits = {iso3 for name, iso3 in self._country_words.items() if name[0] == folded[0] and _one_slip(folded, name)}
+        if len(fits) != 1:
+            return []
+        country = self._countries[fits.pop()]
+        return [e for e in self.lookup(country.name) if e.kind == "country"]
+
+    @functools.cached_property
+    def _country_words(self) -> dict[str, str]:
+        """One-word country names and aliases, case-folded, with their ISO3 code."""
+        return {n.casefold(): c.iso3 for c in self._countries.values() for n in (c.name, *c.aliases)
+                if " " not in n and len(n) >= _FUZZY_MIN}  # fmt: skip
+
     def sector_of(self, phrase: str) -> str | None:
         """The role code of an agent noun or phrase ("foreign ministers" -> GOV).
 
@@ -288,6 +309,24 @@ class KnowledgeBase:
         """Every name of a country, adjective, capital, institution, organisation
         or person, with article-less, de-hyphenated and ASCII variants."""
         return list(self._surfaces)
+
+
+# Misspelt country names are matched from this length on: shorter names are
+# a slip away from too many ordinary words ("Iran"/"Iron", "Chad"/"Chat").
+_FUZZY_MIN = 6
+
+
+def _one_slip(a: str, b: str) -> bool:
+    """Whether two different words are one edit apart (insertion, deletion,
+    substitution, or a swap of neighbouring letters)."""
+    if a == b or abs(len(a) - len(b)) > 1:
+        return False
+    if len(a) > len(b):
+        a, b = b, a
+    i = next((k for k in range(len(a)) if a[k] != b[k]), len(a))
+    if len(a) < len(b):
+        return a[i:] == b[i + 1 :]
+    return a[i + 1 :] == b[i + 1 :] or (a[i + 2 :] == b[i + 2 :] and a[i : i + 2] == b[i : i + 2][::-1])
 
 
 def _surface_variants(surface: str) -> set[str]:
