@@ -25,7 +25,7 @@ def ray_instance(tmp_path_factory, monkeypatch):
 
 
 def test_ray_and_local_engines_store_the_same_events(ray_instance, tmp_path):
-    from dotterel.engines.runner import code_files
+    from dotterel import code_files  # the public entry point
 
     extra = tmp_path / "extra.jsonl"  # a bad record and an id that the examples already use
     extra.write_text("{not json\n" + json.dumps({"id": "01_iran_iraq_foreign_minister_visit", "text": "Duplicate."})

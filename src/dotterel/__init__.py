@@ -7,6 +7,8 @@ The public Python API::
                                 date="2023-03-06")
     pipeline = dotterel.Pipeline()            # loads the model once
     for coded in pipeline.code(articles): ...
+    report = dotterel.code_files(["news/"], db="events.duckdb")    # all cores, resumable
+    report = dotterel.code_files(["news/"], db="events.duckdb", engine="ray")
 
 ``Pipeline`` (and the spaCy model behind it) is imported lazily so that the
 command line starts fast.
@@ -21,6 +23,7 @@ from typing import TYPE_CHECKING, Any
 from .model import Actor, Article, Event, Reject, Sentence, Trigger
 
 if TYPE_CHECKING:
+    from .engines.runner import RunReport, code_files
     from .pipeline import CodedArticle, Pipeline
 
 __version__ = "0.1.0"
@@ -32,10 +35,12 @@ __all__ = [
     "Event",
     "Pipeline",
     "Reject",
+    "RunReport",
     "Sentence",
     "Trigger",
     "__version__",
     "code_dyad",
+    "code_files",
     "code_text",
 ]
 
@@ -62,4 +67,8 @@ def __getattr__(name: str) -> Any:
         from . import pipeline
 
         return getattr(pipeline, name)
+    if name in {"code_files", "RunReport"}:
+        from .engines import runner
+
+        return getattr(runner, name)
     raise AttributeError(f"module 'dotterel' has no attribute {name!r}")
