@@ -26,6 +26,7 @@ from . import grammar
 from .actors_context import Phrase, uncoded
 from .actors_coref import PRONOUNS, ArticleMemory, Remembered, coref, counterpart, pronoun
 from .actors_places import PLACE_KINDS, PLACE_NOUNS, place_sector, residence, scene_entry, token_place
+from .actors_rules import choose_country, is_patron as _is_patron, leads as _leads, led_sector, related_objects
 from .knowledge import KBEntry, KnowledgeBase
 from .model import Actor
 from .places import Gazetteer, default_gazetteer
@@ -41,12 +42,8 @@ _CLAUSE_DEPS = frozenset({"relcl", "acl", "advcl", "ccomp", "xcomp", "conj", "cc
 # Prepositions whose object still describes the head ("the minister of
 # Iraq", "militias in Iraq", "officials from Tehran").
 _ATTACHING_PREPS = frozenset({"of", "in", "from", "throughout"})
-# Modifiers that name a patron, not the actor's own country.
-_PATRON_SUFFIXES = frozenset({"backed", "linked", "allied", "aligned", "affiliated", "sponsored", "supported", "funded", "led"})
 _PATRON_HEADS = frozenset({"proxy", "proxies", "ally", "allies"})
 _PROXY_WORDS = frozenset({"proxy", "proxies"})
-# "Vietnamese-led forces", "a US-led coalition": the leader's forces, not a proxy.
-_LED_HEADS = frozenset({"force", "forces", "coalition", "troops", "alliance", "army", "mission"})
 # Sectors of armed groups: a named group beside such a noun is the actor
 # ("Hezbollah guerrillas"), as is one in apposition to a generic group noun.
 _ARMED_GROUP_SECTORS = frozenset({"REB", "UAF", "INS", "SEP", "RAD"})
@@ -190,6 +187,9 @@ class ActorResolver:
         text, start = span.text, offset + span.start_char
         found = self._combine(head, tokens, index, memory)
         if found is None:
+            owner = self._owner(head, index, memory, sentence_index, offset, place)
+            if owner is not None:
+                return owner
             phrase = Phrase(head, text, start, _person_name(tokens), _sector_near(head, tokens, index))
             return uncoded(self, phrase, index, memory, position, offset, place)
         actor = Actor(text=text, start=start, end=start + len(text), **found)
@@ -224,6 +224,20 @@ class ActorResolver:
                 start = offset + head.doc[first].idx
                 text = head.doc.text[start - offset : inner.end - offset]
                 return replace(inner, text=text, start=start, end=inner.end)
+        return None
+
+    def _owner(
+        self, head: Token, index: DocIndex, memory: ArticleMemory, sentence_index: int, offset: int,
+        place: KBEntry | None,
+    ) -> Actor | None:  # fmt: skip
+        """"the home of a Palestinian man", "a request by Mr. Erdogan": the
+        owner's or author's actor, spanning the whole phrase."""
+        for pobj in related_objects(head):
+            inner = self.resolve_head(pobj, index, memory, sentence_index, offset, place)
+            if inner is not None and inner.start >= offset + head.idx and inner.code:
+                first = min(t.i for t in head.subtree if t.i <= head.i)
+                start = offset + head.doc[first].idx
+                return replace(inner, text=head.doc.text[start - offset : inner.end - offset], start=start)
         return None
 
     def _combine(
@@ -285,7 +299,7 @@ class ActorResolver:
             _ethnic_only(m), kin_head and _covers(m, head) and _only_kind(m, "adjective"),
             not _covers(m, head), _attachment_rank(head, m),
         ), default=None)  # fmt: skip
-        country = next(e for e in best.entries if e.kind in _COUNTRY_KINDS) if best is not None else None
+        country = choose_country(best.entries, seen_countries, date) if best is not None else None
         iso3: str | None = None
         name_of: str | None = None
         evidence: str | None = None
@@ -316,6 +330,8 @@ class ActorResolver:
             sector = place_sector(head, capital=True)
         elif sector is None and (head.lemma_.lower() in PLACE_NOUNS or city_head):
             sector = place_sector(head, capital=False)  # "shelled Iraqi towns", "a bomb in Tel Aviv"
+        if sector is None and best is not None and best.patron and _leads(best, head):
+            sector = led_sector(head)  # "a Saudi-led strike": the leader's forces
         name = _person_name(tokens)
         if sector in _STATE_ROLES and any(t.lower_ in _PAST and t.i < head.i for t in tokens):
             sector = "ELI"  # "a former Iraqi prime minister": the title is in the past
@@ -419,24 +435,6 @@ def conjuncts(head: Token) -> list[Token]:
         if child.dep_ == "conj":
             heads.extend(conjuncts(child))
     return heads
-
-
-def _is_patron(span: Span) -> bool:
-    doc = span.doc
-    before = doc[span.start - 2 : span.start] if span.start >= 2 else None
-    # "pro-Iran" names a sponsor and "anti-Syria" an enemy: neither is the actor's country.
-    if before is not None and before[0].lower_ in {"pro", "anti"} and before[1].text in "-–":
-        return True
-    after = doc[span.end : span.end + 2]
-    return len(after) == 2 and after[0].text in "-–" and after[1].lower_ in _PATRON_SUFFIXES
-
-
-def _leads(match: KBMatch, head: Token) -> bool:
-    """"US-led forces": the country that leads a force is its actor."""
-    after = head.doc[match.end : match.end + 2]
-    return (
-        head.lower_ in _LED_HEADS and len(after) == 2 and after[0].text in "-–" and after[1].lower_ == "led"
-    )
 
 
 def _possessor_of_proxy(head: Token, match: KBMatch, index: DocIndex) -> bool:

@@ -108,7 +108,7 @@ def uncoded(
         hit = sentence_country(head, index, resolver)
         if hit is not None:
             return phrase.actor(hit[0], sector, hit[1])
-    if sector is None and name is None:
+    if sector is None and (name is None or name == head.text):  # "shelled Goma", Goma tagged a person
         # "Tel Aviv", "the town of Cizre": a place as an actor is its
         # country; its people (CVL) when something is done to or in it.
         found = token_place(head, index.kb, resolver.gazetteer)

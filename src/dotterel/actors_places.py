@@ -35,6 +35,7 @@ _PLACE_LABELS = frozenset({"GPE", "LOC", "FAC"})
 PLACE_NOUNS = frozenset({
     "town", "city", "village", "province", "region", "state", "district", "area", "capital",
     "neighbourhood", "neighborhood", "suburb", "port", "enclave", "governorate", "county",
+    "part", "countryside", "territory", "zone",
 })
 
 
@@ -124,8 +125,34 @@ def token_place(
                 hit = token_place(pobj, kb_matches, gazetteer, named_place=True)
                 if hit is not None:
                     return hit
+        for poss in (c for c in token.children if c.dep_ == "poss"):
+            entry = place_entry(poss, kb_matches)  # "Cameroon's Far North Region"
+            if entry is not None and entry.country and entry.kind != "capital":
+                return PlaceHit(entry.country, f"kb:{entry.kind}:{entry.surface}")
         return None
-    return city(token, gazetteer, named_place)
+    return city(token, gazetteer, named_place) or (None if token.i in kb_matches else lone_place(token, gazetteer))
+
+
+def lone_place(token: Token, gazetteer: Gazetteer) -> PlaceHit | None:
+    """A one-word name the parser mistyped ("shelled Goma" as a person,
+    "Mariupol" as an organisation, "struck Sderot" as nothing) in a place's
+    position: what a force verb is done to, or the object of "in", "near",
+    "at".  The gazetteer wins when it knows the word as a city and the
+    knowledge base does not know it as a person or body (checked by the
+    caller)."""
+    if token.pos_ != "PROPN" or token.ent_type_ in _PLACE_LABELS or not token.is_title:
+        return None
+    if token.dep_ in {"compound", "flat"} or any(c.dep_ in {"compound", "flat"} for c in token.children):
+        return None  # part of a longer name: "Goma Smith", "Kano Chronicle"
+    placed = token.dep_ == "pobj" and token.head.lower_ in _IN_PLACE_PREPS | {"at"} or (
+        token.dep_ in {"dobj", "nsubjpass"} and token.head.lemma_.lower() in _FORCE_VERBS
+    )
+    if not placed:
+        return None
+    place = gazetteer.lookup(token.text)
+    if place is None or place.precision != "city":
+        return None
+    return PlaceHit(place.country, f"gazetteer:{place.name}")
 
 
 def city(token: Token, gazetteer: Gazetteer, named_place: bool = False) -> PlaceHit | None:

@@ -1,0 +1,134 @@
+"""Smaller phrase rules of the actor stage, kept apart from actors.py.
+
+* "A Saudi-led strike", "the US-led invasion": an act led by a country is
+  that country's (military) act, so the leader is the actor, not a patron.
+* "the home of a Palestinian man", "a request by Mr. Erdogan", "the sons of
+  former president Mubarak": a noun that names something belonging to, or
+  done by, a person or group takes the actor of its "of/by/from" phrase
+  (PLOVER and PLV code such spans by their owner).
+* An ambiguous country name ("Congo") goes to the reading the article has
+  already mentioned (Brazzaville, Kinshasa); "Congo" on a date when the
+  Democratic Republic was Zaire (October 1971 to May 1997) is the Republic
+  of the Congo (COG); otherwise the first reading listed (COD).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Iterable, Sequence
+
+from typing import TYPE_CHECKING
+
+from spacy.tokens import Span, Token
+
+from .knowledge import KBEntry
+
+if TYPE_CHECKING:
+    from .actors import KBMatch
+
+__all__ = ["LED_EVENT_HEADS", "choose_country", "is_patron", "leads", "led_event", "led_sector", "related_objects"]
+
+# Modifiers that name a patron, not the actor's own country.
+_PATRON_SUFFIXES = frozenset({"backed", "linked", "allied", "aligned", "affiliated", "sponsored", "supported", "funded", "led"})
+# "Vietnamese-led forces", "a US-led coalition": the leader's forces, not a proxy.
+_LED_HEADS = frozenset({"force", "forces", "coalition", "troops", "alliance", "army", "mission"})
+
+# Acts that an "X-led" modifier gives to X: "a Saudi-led strike".
+LED_EVENT_HEADS = frozenset({
+    "strike", "airstrike", "attack", "raid", "offensive", "operation", "campaign", "invasion",
+    "bombing", "bombardment", "assault", "intervention", "incursion", "blockade", "counteroffensive",
+    "counter-offensive", "crackdown", "war",
+})
+# Sector of an act of force led by a country.
+_FORCE_ACTS = LED_EVENT_HEADS - {"campaign", "crackdown", "blockade", "war"}
+
+# Nouns whose actor is their owner or author, named in "of/by/from X".
+_RELATION_HEADS = frozenset({
+    # kin and household
+    "family", "son", "daughter", "wife", "husband", "widow", "brother", "sister", "father", "mother",
+    "relative", "child", "nephew", "cousin", "aide", "bodyguard", "lawyer", "attorney",
+    # belongings
+    "home", "house", "residence", "property", "compound", "car", "vehicle", "convoy", "motorcade",
+    "ship", "vessel", "website", "computer", "account", "asset", "office", "headquarters", "palace",
+    # what happens to them
+    "death", "killing", "murder", "assassination", "arrest", "detention", "release", "trial",
+    "execution", "kidnapping", "abduction", "funeral", "body", "remains",
+    # what they say or ask
+    "request", "call", "appeal", "motion", "bid", "offer", "proposal", "demand", "plea", "petition",
+    "invitation", "statement", "claim", "accusation", "allegation", "warning", "threat", "ultimatum",
+    "complaint", "application", "initiative", "plan",
+    # what they fire
+    "missile", "rocket",
+})
+_OWNER_PREPS = ("of", "by", "from")
+
+
+def led_event(head: Token) -> bool:
+    """"strike" in "a Saudi-led strike": an act an "X-led" modifier gives to X."""
+    return head.lemma_.lower() in LED_EVENT_HEADS or head.lower_ in LED_EVENT_HEADS
+
+
+def led_sector(head: Token) -> str | None:
+    """The sector of the leader of an act: military for acts of force."""
+    lemma = head.lemma_.lower()
+    return "MIL" if lemma in _FORCE_ACTS or head.lower_ in _FORCE_ACTS else None
+
+
+def related_objects(head: Token) -> list[Token]:
+    """The owners or authors of a relation noun, in order of preference
+    ("of" before "by" before "from"): "the home of X" -> [X]."""
+    if head.lemma_.lower() not in _RELATION_HEADS or head.pos_ != "NOUN":
+        return []
+    found: list[Token] = []
+    for word in _OWNER_PREPS:
+        for prep in head.children:
+            if prep.dep_ == "prep" and prep.lower_ == word:
+                found.extend(c for c in prep.children if c.dep_ == "pobj")
+    for clause in (c for c in head.children if c.dep_ == "acl" and c.tag_ == "VBN"):
+        # "an appeal lodged by X", "the missiles fired by X"
+        for agent in (c for c in clause.children if c.dep_ == "agent"):
+            found.extend(c for c in agent.children if c.dep_ == "pobj")
+    return found
+
+
+# The Democratic Republic was Zaire from October 1971 to May 1997: "Congo"
+# in that time is the Republic of the Congo.
+_ZAIRE_YEARS = (dt.date(1971, 10, 27), dt.date(1997, 5, 16))
+_CONGO_NAMES = frozenset({"congo", "congolese"})
+
+
+def choose_country(entries: Sequence[KBEntry], seen: Iterable[str | None], date: dt.date | None) -> KBEntry | None:
+    """The country reading of an ambiguous name: one the article has
+    mentioned first, then (for "Congo") the one the date gives, then the
+    first listed."""
+    countries = [e for e in entries if e.kind in {"country", "adjective", "capital", "region", "ethnic"}]
+    if not countries:
+        return None
+    if len({e.country for e in countries}) > 1:
+        if date is not None and _ZAIRE_YEARS[0] <= date <= _ZAIRE_YEARS[1] and any(
+            e.surface.lower() in _CONGO_NAMES for e in countries
+        ):
+            return next((e for e in countries if e.country == "COG"), countries[0])
+        seen_set = set(seen)
+        mentioned = [e for e in countries if e.country in seen_set]
+        if len({e.country for e in mentioned}) == 1:
+            return mentioned[0]
+    return countries[0]
+
+
+def is_patron(span: Span) -> bool:
+    """A name that modifies as a patron ("Iran-backed", "pro-Iran") or an enemy ("anti-Syria")."""
+    doc = span.doc
+    before = doc[span.start - 2 : span.start] if span.start >= 2 else None
+    # "pro-Iran" names a sponsor and "anti-Syria" an enemy: neither is the actor's country.
+    if before is not None and before[0].lower_ in {"pro", "anti"} and before[1].text in "-–":
+        return True
+    after = doc[span.end : span.end + 2]
+    return len(after) == 2 and after[0].text in "-–" and after[1].lower_ in _PATRON_SUFFIXES
+
+
+def leads(match: KBMatch, head: Token) -> bool:
+    """"US-led forces": the country that leads a force is its actor."""
+    after = head.doc[match.end : match.end + 2]
+    led = len(after) == 2 and after[0].text in "-–" and after[1].lower_ == "led"
+    return led and (head.lower_ in _LED_HEADS or led_event(head))
