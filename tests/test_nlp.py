@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from dotterel.model import Article
-from dotterel.nlp import recase_headline, split_segments
+from dotterel.nlp import looks_like_title, recase_headline, split_segments
 
 
 def known(word: str) -> bool:
@@ -55,3 +55,12 @@ def test_dateline_place_is_not_an_actor(code):
     events = code(text)
     assert events
     assert all(e["source"]["code"] == "PAK" for e in events)
+
+
+def test_title_case_sentence_in_a_body_looks_like_a_headline():
+    assert looks_like_title("Japan Expels Russian Diplomats Over Spying Claims.")
+    assert looks_like_title("Chile Recalls Its Envoy to Peru")
+    # names and titles, but a lower-case verb: an ordinary sentence
+    assert not looks_like_title("Saudi Crown Prince Mohammed bin Salman met U.S. President Joe Biden.")
+    assert not looks_like_title("Iran Says")
+

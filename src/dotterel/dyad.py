@@ -89,10 +89,10 @@ class DyadCoder:
         coder = self.coder
         if token.pos_ in {"VERB", "AUX"} or token.tag_.startswith("VB"):
             return self._code_verb(token)
-        if token.pos_ in {"NOUN", "PROPN"} and token.dep_ != "compound":
+        if token.pos_ in {"NOUN", "PROPN"} and token.dep_ != "compound" and not coder.acted_on(token):
             found = noun_trigger(coder.lexicon, token)
             if found is not None:
-                mood = grammar.nearest_modality(token)
+                mood = coder.noun_modality(token)
                 code = coder.apply_modality(found.code, found.intent, None, mood)
                 if code and coder.ontology.get(code).plover_type:
                     return code, found.pattern.id, mood.kind
@@ -182,7 +182,13 @@ def _trigger_order(sentence: Span, source: Token, target: Token, path_only: bool
     else:
         below_common = [t for t in source_up if t.i != common.i and common.i in {a.i for a in t.ancestors}]
         target_side = [t for t in target_up if t.i != common.i and common.i in {a.i for a in t.ancestors}]
-        path = [common, *reversed(target_side), *reversed(below_common)]
+        down = list(reversed(target_side))
+        if down and down[0].dep_ == "conj" and down[0].pos_ in {"VERB", "AUX"}:
+            # "A visited Warsaw and praised Poland's support": the conjunct
+            # that governs the target is the act towards it, not the first verb.
+            path = [*down, common, *reversed(below_common)]
+        else:
+            path = [common, *down, *reversed(below_common)]
     if path_only:
         return path
     seen = {t.i for t in path}

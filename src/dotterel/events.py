@@ -56,6 +56,9 @@ _CIRCUMSTANCE_PREPS = frozenset({"during", "at", "in", "after", "on", "following
 # passive ("US aid was suspended", "Iran's talks with X were resumed").
 _OWNER_ROOTS = frozenset({"03", "04", "05", "06", "07", "08", "16"})
 _REFUSAL_CODES = {"04": "125", "08": "124", "07": "122", "06": "121"}
+# Killings that were tried or failed are attempts on a life (CAMEO 185).
+_KILLINGS = frozenset({"186", "1823"})
+_ATTEMPTED_KILLING = "185"
 
 
 @dataclass(frozen=True, slots=True)
@@ -96,12 +99,28 @@ class EventCoder(TargetFinder):
             state = SentenceState(sentence, index, scene_country(sentence.span, index))
             self._register_mentions(state, memory)
             seen: set[tuple[int, int, int, str]] = set()
-            for candidate in self._candidates(state, memory):
+            for candidate in self._without_restated(list(self._candidates(state, memory))):
                 key = (candidate.trigger.i, candidate.source.start, candidate.target.start, candidate.cameo)
                 if key not in seen:
                     seen.add(key)
                     events.append(self.make_event(article, sentence, candidate, memory, parsed.dateline))
         return events, [m.actor for m in memory.mentions]
+
+    def _without_restated(self, candidates: list[Candidate]) -> list[Candidate]:
+        """"detonated a bomb outside a hotel, killing 15 civilians": the
+        participle clause restates the violent act it hangs on; with the same
+        source and target it is that act, not a second event."""
+        def violent(c: Candidate) -> bool:
+            return self.ontology.get(c.cameo).quad_class == 4
+
+        def restates(p: Candidate) -> bool:
+            return violent(p) and grammar.is_participle_clause(p.trigger) and any(
+                m.trigger.i == p.trigger.head.i and violent(m) and _same_actor(m.source, p.source)
+                and _same_actor(m.target, p.target)
+                for m in candidates
+            )
+
+        return [c for c in candidates if not restates(c)]
 
     # -- actors -----------------------------------------------------------
 
@@ -238,7 +257,9 @@ class EventCoder(TargetFinder):
             return negated
         if code[:2] == "13" and kind in {"future", "intended", "conditional", "threatened"}:
             return code  # a threat is a threat however it is put ("an ultimatum ... if they do not withdraw")
-        if kind in {"future", "intended", "conditional"}:
+        if kind in {"attempted", "failed"} and code in _KILLINGS:
+            return _ATTEMPTED_KILLING  # "tried to assassinate X", "failed to kill X"
+        if kind in {"future", "intended", "conditional", "attempted"}:
             return intent
         if kind == "threatened":
             return intent if intent and intent.startswith("13") else None
@@ -277,7 +298,7 @@ class EventCoder(TargetFinder):
                 return  # "called for talks", "looks forward to the talks": not (yet) held
             if prep is not None and any(p.prep == prep.lower_ for p in self.verb_patterns(prep.head)):
                 return  # "went on strike": the verb's own pattern codes it
-            mood = grammar.nearest_modality(noun)
+            mood = self.noun_modality(noun)
             sources = self._noun_sources(noun, state, memory)
             if not sources and prep is not None and prep.lower_ in _CIRCUMSTANCE_PREPS and prep.head.pos_ in {"VERB", "AUX"}:
                 # "X said during a meeting with Y": X is the party meeting Y.
@@ -299,6 +320,24 @@ class EventCoder(TargetFinder):
             if _distinct_actors(source, target):
                 first, last = sorted((trigger_start, noun), key=lambda t: t.i)
                 yield Candidate(source, target, code, first, last, pattern.id, mood.kind)
+
+    def noun_modality(self, noun: Token) -> grammar.Modality:
+        """How a standalone event noun is presented: "will hold talks" is
+        announced, "will investigate the attacks" is not an announced attack."""
+        return grammar.nearest_modality(noun, self.acts_on_event, self.is_event_noun)
+
+    def acted_on(self, noun: Token) -> bool:
+        """The event noun is the object of an act of its own ("investigated the
+        attacks", "condemned the strike"): that verb's pattern codes it."""
+        governor = grammar.light_verb_of(noun)
+        return governor is not None and self.acts_on_event(governor, noun)
+
+    def acts_on_event(self, verb: Token, thing: Token) -> bool:
+        """A verb that is an act of its own on ``thing``, not a light verb
+        carrying it: one of its patterns codes with that object."""
+        if verb.lemma_.lower() in self.lexicon.light_verbs:
+            return False
+        return any(not p.only_objects or object_code(p, thing) is not None for p in self.verb_patterns(verb))
 
     def _noun_sources(self, noun: Token, state: SentenceState, memory: ArticleMemory) -> list[Actor]:
         """The agent of a standalone event noun: "Iran's attack", "the US airstrike"."""
@@ -395,6 +434,11 @@ def _trigger_end(verb: Token, word: str | None) -> Token:
             if child.lower_ == word and child.i == verb.i + 1:
                 return child
     return verb
+
+
+def _same_actor(a: Actor, b: Actor) -> bool:
+    """One mention, or two mentions with one code (the same dyad side)."""
+    return a.start == b.start or (a.code is not None and a.code == b.code)
 
 
 def _symmetric_pairs(actors: list[Actor]) -> list[tuple[Actor, Actor]]:

@@ -8,6 +8,7 @@ or hypothetical.  They know English grammar, not the CAMEO lexicon.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
 
 from spacy.tokens import Token
@@ -25,6 +26,8 @@ INTENT_VERBS = frozenset({
 })
 THREAT_VERBS = frozenset({"threaten", "warn", "vow"})
 REFUSAL_VERBS = frozenset({"refuse", "decline", "reject"})
+# "tried to assassinate X": the attempt was made (CAMEO 185 for a killing).
+ATTEMPT_VERBS = frozenset({"try", "attempt"})
 # "failed to reach a deal": the cooperation did not come about.
 FAILURE_VERBS = frozenset({"fail"})
 # Verbs that report speech: in their complement, "would" is the past of
@@ -63,7 +66,7 @@ _COUNT_NOUNS = frozenset({"thousands", "hundreds", "dozens", "tens", "scores", "
 class Modality:
     """How the sentence presents the act."""
 
-    kind: str  # asserted | negated | refusing | future | intended | conditional | hypothetical | threatened | requested | refused | failed
+    kind: str  # asserted | negated | refusing | future | intended | attempted | conditional | hypothetical | threatened | requested | refused | failed
     governor: Token | None = None  # the verb that governs an intended act
 
 
@@ -252,7 +255,7 @@ def modality(verb: Token) -> Modality:
         governing = modality(verb.head)
         if governing.kind not in {"asserted", "negated", "refusing"}:
             return governing
-    if _participle_of(verb):
+    if is_participle_clause(verb):
         # "will extend the curfew, banning gatherings": the participle clause
         # describes the main act and is announced (or hedged) with it.
         governing = modality(verb.head)
@@ -269,6 +272,8 @@ def modality(verb: Token) -> Modality:
             return Modality("refused", governor)
         if lemma in FAILURE_VERBS:
             return Modality("failed", governor)
+        if lemma in ATTEMPT_VERBS:
+            return Modality("attempted", governor)
         if lemma in INTENT_VERBS or governor.pos_ == "ADJ":  # "ready to", "willing to"
             return Modality("intended", governor)
     if verb.dep_ in {"advcl", "acl", "relcl", "xcomp", "ccomp", "csubj"} and any(
@@ -285,7 +290,7 @@ def modality(verb: Token) -> Modality:
         if any(c.dep_ == "aux" and c.lower_ in _SPECULATIVE_AUX for c in children):
             return Modality("hypothetical")  # "could impose tariffs if talks fail": speculation
         return Modality("conditional")  # "would impose sanctions if ...": a threat or an offer
-    for aux in (c for c in children if c.dep_ in {"aux", "auxpass"}):
+    for aux in _auxiliaries(verb):
         if aux.lower_ in _FUTURE_AUX or (aux.lower_ == "going" and verb.dep_ == "xcomp"):
             return Modality("future")
         if aux.lower_ == "would" and _reported(verb):
@@ -297,6 +302,23 @@ def modality(verb: Token) -> Modality:
     return Modality("asserted")
 
 
+def _auxiliaries(verb: Token) -> list[Token]:
+    """The verb's auxiliaries, and a modal the parser cut off from it: in
+    "Saraki, will on Tuesday, June 19, lead a delegation" it makes "will" an
+    apposition of the subject.  A modal between the verb's subject and the
+    verb that is nobody's auxiliary is the verb's."""
+    found = [c for c in verb.children if c.dep_ in {"aux", "auxpass"}]
+    if found:
+        return found
+    subject = next((c for c in verb.children if c.dep_ in {"nsubj", "nsubjpass"} and c.i < verb.i), None)
+    if subject is None:
+        return []
+    return [
+        t for t in verb.doc[subject.i + 1 : verb.i]
+        if t.tag_ == "MD" and t.dep_ not in {"aux", "auxpass"} and not any(c.dep_ in {"nsubj", "nsubjpass"} for c in t.children)
+    ]
+
+
 def _shares_modality(verb: Token) -> bool:
     """A coordinated verb with no subject, auxiliary or conjunction of its own."""
     return (
@@ -305,21 +327,36 @@ def _shares_modality(verb: Token) -> bool:
     )
 
 
-def _participle_of(verb: Token) -> bool:
-    """An -ing clause with no subject or conjunction of its own, hung on a verb."""
+def is_participle_clause(verb: Token) -> bool:
+    """"..., killing 15 civilians": an -ing clause that describes the act of
+    the verb it hangs on, with no subject or conjunction of its own."""
     return (
         verb.dep_ == "advcl" and verb.tag_ == "VBG" and verb.head.pos_ in {"VERB", "AUX"}
         and not any(c.dep_ in {"mark", "nsubj", "nsubjpass", "aux"} for c in verb.children)
     )
 
 
-def nearest_modality(noun: Token) -> Modality:
-    """The modality of the verb an event noun depends on ("will hold talks")."""
+def nearest_modality(
+    noun: Token,
+    acts_on: Callable[[Token, Token], bool] | None = None,
+    names_event: Callable[[Token], bool] | None = None,
+) -> Modality:
+    """The modality of the verb an event noun depends on ("will hold talks").
+
+    Only a verb that carries the noun passes its modality on: a light verb,
+    or one that says the event takes place.  A verb that is an act of its own
+    (``acts_on``: "will investigate [attacks]", "may condemn [the strikes]")
+    acts on an event that happened, and so does an event noun whose topic it
+    is (``names_event``: "an inquiry into [the attacks]")."""
     token = noun
     while token.head.i != token.i:
-        token = token.head
+        child, token = token, token.head
         if token.pos_ in {"VERB", "AUX"}:
+            if acts_on is not None and child.dep_ in {"dobj", "obj", "nsubjpass"} and acts_on(token, child):
+                return Modality("asserted")
             return modality(token)
+        if names_event is not None and token.pos_ in {"NOUN", "PROPN"} and names_event(token):
+            return Modality("asserted")
     return Modality("asserted")
 
 

@@ -134,6 +134,23 @@ def recase_headline(text: str, keep: Callable[[str], bool]) -> str:
     return "".join(out)
 
 
+# Words a Title Case headline leaves in lower case.
+_TITLE_LOWER = frozenset({
+    "a", "an", "the", "and", "or", "but", "nor", "of", "to", "in", "on", "at", "for", "with", "by", "from",
+    "as", "into", "onto", "over", "via", "vs", "per", "off", "up", "out", "amid", "after", "before",
+})
+
+
+def looks_like_title(text: str) -> bool:
+    """A headline set as a sentence ("U.S. Lifts Travel Ban to Lebanon."):
+    every word but short function words is capitalised.  A body sentence
+    full of names still has a lower-case verb or noun ("met", "said")."""
+    words = [m.group() for m in _WORD.finditer(text)]
+    if len(words) < 3:
+        return False
+    return all(w[0].isupper() or w.lower() in _TITLE_LOWER for w in words)
+
+
 class Parser:
     """Runs spaCy over articles, segment by segment, in batches."""
 
@@ -164,7 +181,7 @@ class Parser:
         for article, plan in zip(articles, plans):
             for start, end, kind in plan:
                 piece = article.text[start:end]
-                if kind == "headline":
+                if kind == "headline" or (kind == "body" and looks_like_title(piece)):
                     texts.append(recase_headline(piece, self.keep_case))
                 elif kind == "body":
                     texts.append(piece)

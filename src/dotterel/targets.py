@@ -204,6 +204,11 @@ class TargetFinder:
                 across = self._across_border(head, state, memory)
                 if across:  # "sent reinforcements to its border with X"
                     return (_MASS_FORCES if code in _FORCES_SENT else code), across
+        violent = self.ontology.get(code).quad_class == 4
+        if violent and coded_objects:  # "detonated a car bomb, killing 15 civilians": the victims
+            found = self._outcome_targets(verb, state, memory)
+            if found:
+                return code, found
         for obj in coded_objects:  # "eased its blockade of Yemen's port"
             parties = self._object_parties(obj, state, memory)
             if parties:
@@ -212,12 +217,32 @@ class TargetFinder:
             found = self._complement_targets(verb, state, memory)
             if not found and code[:2] == "15":
                 found = self._posture_targets(verb, state, memory)
+            if not found and violent:
+                found = self._outcome_targets(verb, state, memory)
             return code, found
         return code, []
 
+    def _outcome_targets(self, verb: Token, state: SentenceState, memory: ArticleMemory) -> list[Actor]:
+        """"detonated a bomb outside a hotel, killing 15 civilians": the
+        victims of a violent act named only by its outcome clause."""
+        for clause in (c for c in verb.children if grammar.is_participle_clause(c)):
+            if any(self.ontology.get(p.cameo).quad_class == 4 for p in self.verb_patterns(clause)):
+                for head in grammar.slot_heads(clause, "dobj"):
+                    found = self._actors(head, state, memory)
+                    if found:
+                        return found
+        return []
+
     def _object_parties(self, head: Token, state: SentenceState, memory: ArticleMemory) -> list[Actor]:
         """Whom a coded object concerns: "called off its protests against the
-        government", "a loan for Egypt", "US-Iran talks"."""
+        government", "a loan for Egypt", "US-Iran talks"; an event noun's own
+        target first ("blocked the extradition of a journalist to Turkey":
+        the destination, not the one extradited)."""
+        found = noun_trigger(self.lexicon, head)
+        if found is not None:
+            targets = self._noun_targets(head, found.pattern, state, memory)
+            if targets:
+                return targets
         return self._participants(head, state, memory, pronouns=False) or self._aimed_parties(
             head, state, memory, _OBJECT_PARTY_PREPS
         )
@@ -322,7 +347,10 @@ class TargetFinder:
         governor = grammar.light_verb_of(noun)
         if governor is None:  # "entered into talks" may hang "with X" on "entered"
             governor = grammar.light_verb_phrase(noun, self.lexicon.light_verbs)
-        holders = [noun, *([governor] if governor is not None else [])]
+        # "the extradition of a journalist to Turkey": the parser hangs the
+        # noun's "to" on its "of" object.
+        of_objects = [p for c in noun.children if c.dep_ == "prep" and c.lower_ == "of" for p in c.children if p.dep_ == "pobj"]
+        holders = [noun, *([governor] if governor is not None else []), *of_objects]
         for slot in pattern.target:
             for holder in holders:
                 for child in holder.children:
