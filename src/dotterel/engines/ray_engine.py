@@ -24,6 +24,7 @@ import tempfile
 import time
 from collections.abc import Sequence
 from contextlib import ExitStack
+from functools import lru_cache
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -141,18 +142,23 @@ def _run_dataset(ray: Any, files: list[str], target: Path, known: dict[str, str 
 _LIGHT = 0.05  # CPUs asked for by a read or write task
 
 
-_KNOWN: dict[str, str | None] | None = None
+@lru_cache(maxsize=1)
+def _known_table(ref: Any) -> dict[str, str | None]:
+    """The run's already-coded table, fetched once per worker process.
+
+    Keyed by the object reference: Ray reuses worker processes across runs,
+    and a later run has a different table.
+    """
+    import ray
+
+    return ray.get(ref)
 
 
 def _read_file(item: dict[str, Any], known: list[Any], fingerprint: str, max_chars: int) -> list[dict[str, Any]]:
     """One input file as records: articles to code, ids already coded, rejects."""
-    import ray
-
     from ..pipeline import article_hash
 
-    global _KNOWN
-    if _KNOWN is None:
-        _KNOWN = ray.get(known[0])
+    stored = _known_table(known[0])
     rows: list[dict[str, Any]] = []
     for n, record in enumerate(read_inputs([item["path"]], max_chars=max_chars)):
         row: dict[str, Any] = {"kind": "reject", "file_index": item["file_index"], "record_index": n,
@@ -160,7 +166,7 @@ def _read_file(item: dict[str, Any], known: list[Any], fingerprint: str, max_cha
         if isinstance(record, Reject):
             row.update(origin=record.origin, reject_record=record.record, reason=record.reason)
         else:
-            done = _KNOWN.get(record.id) == article_hash(record, fingerprint)
+            done = stored.get(record.id) == article_hash(record, fingerprint)
             row.update({f: getattr(record, f) for f in _ARTICLE_FIELDS})
             row["date"] = record.date.isoformat() if record.date else None
             row["kind"] = "skipped" if done else "article"
