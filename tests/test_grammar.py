@@ -505,3 +505,29 @@ def test_dyad_prefers_the_coordinated_verb_that_governs_the_target(pipeline):
     )
     assert event is not None and event.cameo == "051"
 
+
+
+def test_received_act_is_done_by_its_from_party(code):
+    events = code("Somalia received food aid from Turkey on Sunday.")
+    assert ("TUR", "07", "SOM") in triples(events)
+    assert not [e for e in events if e["cameo"] == "043"]  # not a hosted visit
+
+
+def test_drawn_criticism_and_attack_come_from_the_critic_and_the_attacker(code):
+    found = triples(code("Belarus drew sharp criticism from Poland. A Ukrainian army convoy came under attack by Russian troops."))
+    assert ("POL", "11", "BLR") in found
+    assert ("RUSMIL", "19", "UKRMIL") in found or ("RUSMIL", "18", "UKRMIL") in found
+
+
+def test_received_act_without_its_party_is_not_coded(code):
+    assert code("Lebanon received a stern warning on Friday.") == []
+
+
+def test_receiving_a_visitor_is_still_hosting(code):
+    events = code("The Egyptian president received the Jordanian foreign minister in Cairo.")
+    assert ("EGYGOV", "04", "JORGOV") in triples(events)
+
+
+def test_dyad_codes_the_received_act(pipeline):
+    event = pipeline.code_dyad("Kenya received an apology from the Dutch government.", "the Dutch government", "Kenya")
+    assert event is not None and event.cameo == "055"

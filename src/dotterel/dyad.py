@@ -111,6 +111,8 @@ class DyadCoder:
             return coder.obligation_code(complement), "grammar:obligation", mood.kind
         crowd = any(grammar.is_crowd(h) for h in grammar.subjects(verb)[0])
         for pattern in coder.verb_patterns(verb):
+            if coder.undergoes_event(verb, pattern):
+                return self._code_undergone(verb, mood)  # "received aid from X": X's aid
             cameo = pattern.crowd if crowd and pattern.crowd else pattern.cameo
             code = coder.apply_modality(cameo, pattern.intent, pattern.negated, mood)
             override = verb_object_code(pattern, verb)
@@ -128,6 +130,16 @@ class DyadCoder:
             if code and coder.ontology.get(code).plover_type:
                 return code, pattern.id, mood.kind
             return None
+        return None
+
+    def _code_undergone(self, verb: Token, mood: grammar.Modality) -> tuple[str, str, str] | None:
+        coder = self.coder
+        for thing in verb.children:
+            found = noun_trigger(coder.lexicon, thing) if thing.dep_ in {"dobj", "obj"} else None
+            if found is not None:
+                code = coder.apply_modality(found.code, found.intent, None, mood)
+                if code and coder.ontology.get(code).plover_type:
+                    return code, found.pattern.id, mood.kind
         return None
 
     def _given_actor(self, span: Span, at: tuple[int, int], state: SentenceState, memory: ArticleMemory) -> Actor:

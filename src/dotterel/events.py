@@ -170,6 +170,8 @@ class EventCoder(TargetFinder):
         mood = grammar.modality(verb)
         crowd = any(grammar.is_crowd(h) for h in subject_heads)
         for pattern in patterns:
+            if self.undergoes_event(verb, pattern):
+                return  # the event noun's own candidates code it
             cameo = pattern.crowd if crowd and pattern.crowd else pattern.cameo
             code = self.apply_modality(cameo, pattern.intent, pattern.negated, mood)
             if code is None:
@@ -278,6 +280,10 @@ class EventCoder(TargetFinder):
         pattern = found.pattern
         if noun.dep_ == "compound":
             return  # "attack helicopters", "strike team": a modifier, not an event
+        converse = self.converse_verb(noun)
+        if converse is not None:
+            yield from self._converse_candidates(noun, found, converse, state, memory)
+            return
         governor = grammar.light_verb_of(noun)
         phrase = grammar.light_verb_phrase(noun, self.lexicon.light_verbs) if governor is None else None
         if phrase is not None:
@@ -320,6 +326,45 @@ class EventCoder(TargetFinder):
             if _distinct_actors(source, target):
                 first, last = sorted((trigger_start, noun), key=lambda t: t.i)
                 yield Candidate(source, target, code, first, last, pattern.id, mood.kind)
+
+    def converse_verb(self, noun: Token) -> Token | None:
+        """The verb whose subject undergoes the act ``noun`` names, if any:
+        "received [aid] from X", "came under [attack] by X"."""
+        verb = grammar.light_verb_of(noun)
+        if verb is not None and verb.lemma_.lower() in self.lexicon.converse_verbs:
+            return verb
+        return grammar.light_verb_phrase(noun, self.lexicon.converse_verbs)
+
+    def _converse_candidates(
+        self, noun: Token, found: NounTrigger, verb: Token, state: SentenceState, memory: ArticleMemory
+    ) -> Iterator[Candidate]:
+        """"Yemen received aid from Saudi Arabia": the noun's "from"/"by" party
+        (or its owner: "Saudi aid") did the act to the verb's subject."""
+        agents = [
+            o for holder in (noun, verb) for p in holder.children if p.dep_ in {"prep", "agent"}
+            and p.lower_ in {"from", "by"} for o in p.children if o.dep_ == "pobj"
+        ]
+        sources = [a for h in agents for a in self._actors(h, state, memory)] or self._noun_sources(noun, state, memory)
+        targets = [a for h in grammar.subjects(verb)[0] for a in self._actors(h, state, memory)]
+        mood = grammar.modality(verb)
+        code = self.apply_modality(found.code, found.intent, None, mood)
+        if code is None:
+            return
+        first, last = sorted((verb, noun), key=lambda t: t.i)
+        for source in sources:
+            for target in targets:
+                if _distinct_actors(source, target):
+                    yield Candidate(source, target, code, first, last, found.pattern.id, mood.kind)
+
+    def undergoes_event(self, verb: Token, pattern: VerbPattern) -> bool:
+        """A converse verb whose object is an event noun its own pattern does
+        not list: "received aid from X" is X's aid, not a hosted visit."""
+        if verb.lemma_.lower() not in self.lexicon.converse_verbs:
+            return False
+        return any(
+            o.dep_ in {"dobj", "obj"} and noun_trigger(self.lexicon, o) is not None and object_code(pattern, o) is None
+            for o in verb.children
+        )
 
     def noun_modality(self, noun: Token) -> grammar.Modality:
         """How a standalone event noun is presented: "will hold talks" is

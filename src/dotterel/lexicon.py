@@ -23,6 +23,9 @@ Schema of one verb pattern::
 
 ``light_verbs`` are lemmas ("hold") or phrases that end in the preposition
 governing the event noun ("enter into", "claim responsibility for").
+``converse_verbs`` are the verbs (or such phrases: "come under") whose subject
+undergoes the act that an event noun names, done by the noun's "from" or
+"by" party: "received aid from X", "drew condemnation from X" (X is the source).
 
 Noun patterns (``nouns:``) have ``noun`` instead of ``verb`` and are coded
 when a light verb governs them ("held talks with") or when they name their
@@ -98,6 +101,9 @@ class Lexicon:
     verbs: Mapping[str, tuple[VerbPattern, ...]]  # by verb lemma
     nouns: Mapping[str, NounPattern]  # by noun lemma
     light_verbs: frozenset[str]
+    # Verbs whose subject undergoes the act an event noun names, done by the
+    # noun's "from"/"by" party: "received aid from X", "drew condemnation from X".
+    converse_verbs: frozenset[str] = frozenset()
 
     def verb_patterns(self, lemma: str) -> tuple[VerbPattern, ...]:
         return self.verbs.get(lemma, ())
@@ -138,6 +144,7 @@ def build_lexicon(files: Iterable[Path], ontology: Ontology) -> Lexicon:
     verbs: dict[tuple[str, tuple[str, ...]], tuple[VerbPattern, str]] = {}
     nouns: dict[str, tuple[NounPattern, str]] = {}
     light: set[str] = set()
+    converse: set[str] = set()
     packaged = _packaged_folder()
     for path in files:
         layer = "packaged" if packaged is not None and _is_in(path, packaged) else str(path)
@@ -149,6 +156,7 @@ def build_lexicon(files: Iterable[Path], ontology: Ontology) -> Lexicon:
             noun = _noun_pattern(entry, f"{path.name}:nouns[{n}]", ontology)
             _add(nouns, noun.lemma, noun, layer)
         light.update(_str_list(data.get("light_verbs") or [], f"{path}: light_verbs"))
+        converse.update(_str_list(data.get("converse_verbs") or [], f"{path}: converse_verbs"))
     by_lemma: dict[str, list[VerbPattern]] = {}
     for pattern, _layer in verbs.values():
         by_lemma.setdefault(pattern.lemma, []).append(pattern)
@@ -157,7 +165,10 @@ def build_lexicon(files: Iterable[Path], ontology: Ontology) -> Lexicon:
         lemma: tuple(sorted(ps, key=lambda p: (p.particle is None, p.prep is None)))
         for lemma, ps in by_lemma.items()
     }
-    return Lexicon(ordered, {lemma: pattern for lemma, (pattern, _layer) in nouns.items()}, frozenset(light))
+    if light & converse:
+        raise LexiconError(f"verbs both light and converse: {sorted(light & converse)}")
+    nouns_by_lemma = {lemma: pattern for lemma, (pattern, _layer) in nouns.items()}
+    return Lexicon(ordered, nouns_by_lemma, frozenset(light), frozenset(converse))
 
 
 def verb_key(pattern: VerbPattern) -> tuple[str, tuple[str, ...]]:
@@ -214,7 +225,7 @@ def _read_yaml(path: Path) -> dict[str, Any]:
         raise LexiconError(f"{path}: cannot read lexicon: {exc}") from exc
     if not isinstance(data, dict) or data.get("version") != 1:
         raise LexiconError(f"{path}: a lexicon file is a mapping with 'version: 1'")
-    unknown = set(data) - {"version", "verbs", "nouns", "light_verbs", "description"}
+    unknown = set(data) - {"version", "verbs", "nouns", "light_verbs", "converse_verbs", "description"}
     if unknown:
         raise LexiconError(f"{path}: unknown top-level keys {sorted(unknown)}")
     return data
