@@ -531,3 +531,33 @@ def test_receiving_a_visitor_is_still_hosting(code):
 def test_dyad_codes_the_received_act(pipeline):
     event = pipeline.code_dyad("Kenya received an apology from the Dutch government.", "the Dutch government", "Kenya")
     assert event is not None and event.cameo == "055"
+
+
+def test_call_made_to_convey_support_is_also_the_support(code):
+    events = code("The Kenyan president phoned his Ugandan counterpart on Monday to convey his support.")
+    found = triples(events)
+    assert ("KENGOV", "04", "UGAGOV") in found
+    assert ("KENGOV", "05", "UGAGOV") in found
+
+
+def test_call_made_to_discuss_is_one_consultation(code):
+    events = code("The Kenyan president phoned his Ugandan counterpart to discuss the drought.")
+    assert {e["cameo"] for e in events} == {"041"}
+
+
+def test_visit_made_to_sign_a_deal_is_also_the_signing(code):
+    events = code("The Kenyan foreign minister flew to Kampala to sign a border agreement with Uganda.")
+    assert ("KENGOV", "05", "UGA") in triples(events)
+
+
+def test_calling_on_parties_to_act_is_still_an_appeal(code):
+    events = code("Kenya called on Uganda to release the detained journalists.")
+    assert {e["cameo"][:2] for e in events} == {"02"}
+
+
+def test_dyad_codes_the_purpose_of_a_call(pipeline):
+    event = pipeline.code_dyad(
+        "The Kenyan president telephoned the Ugandan president to congratulate him.", "The Kenyan president",
+        "the Ugandan president",
+    )
+    assert event is not None and event.cameo[:2] == "05"

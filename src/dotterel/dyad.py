@@ -21,7 +21,7 @@ from . import grammar
 from .actors import ArticleMemory, scene_country
 from .errors import InputError
 from .lexicon import VerbPattern
-from .events import Candidate, EventCoder, SentenceState
+from .events import CONTACT_ROOTS, Candidate, EventCoder, SentenceState
 from .triggers import noun_trigger, verb_object_code
 from .model import Actor, Article, Event
 from .nlp import ParsedSentence, Parser
@@ -101,9 +101,14 @@ class DyadCoder:
     def _code_verb(self, verb: Token) -> tuple[str, str, str] | None:
         coder = self.coder
         aim = grammar.purpose(verb)
-        if aim is not None and coder.verb_patterns(aim):
-            found = self._code_verb(aim)  # "sent jets to destroy the reactor": the attack
-            if found is not None:
+        if aim is not None:
+            # "sent jets to destroy the reactor": the attack; "phoned X to
+            # convey support": the support (but "called X to discuss Y" is the call)
+            if coder.verb_patterns(aim):
+                found = self._code_verb(aim)
+            else:
+                found = self._code_object_noun(aim, grammar.modality(aim))
+            if found is not None and not (verb.lemma_ in grammar.CONTACT_VERBS and found[0][:2] in CONTACT_ROOTS):
                 return found
         mood = grammar.modality(verb)
         complement = grammar.obligation(verb)
@@ -112,7 +117,7 @@ class DyadCoder:
         crowd = any(grammar.is_crowd(h) for h in grammar.subjects(verb)[0])
         for pattern in coder.verb_patterns(verb):
             if coder.undergoes_event(verb, pattern):
-                return self._code_undergone(verb, mood)  # "received aid from X": X's aid
+                return self._code_object_noun(verb, mood)  # "received aid from X": X's aid
             cameo = pattern.crowd if crowd and pattern.crowd else pattern.cameo
             code = coder.apply_modality(cameo, pattern.intent, pattern.negated, mood)
             override = verb_object_code(pattern, verb)
@@ -132,7 +137,8 @@ class DyadCoder:
             return None
         return None
 
-    def _code_undergone(self, verb: Token, mood: grammar.Modality) -> tuple[str, str, str] | None:
+    def _code_object_noun(self, verb: Token, mood: grammar.Modality) -> tuple[str, str, str] | None:
+        """The event noun the verb governs as its object, coded with ``mood``."""
         coder = self.coder
         for thing in verb.children:
             found = noun_trigger(coder.lexicon, thing) if thing.dep_ in {"dobj", "obj"} else None

@@ -59,6 +59,9 @@ _REFUSAL_CODES = {"04": "125", "08": "124", "07": "122", "06": "121"}
 # Killings that were tried or failed are attempts on a life (CAMEO 185).
 _KILLINGS = frozenset({"186", "1823"})
 _ATTEMPTED_KILLING = "185"
+# A contact made to say something or to talk is itself the event: "called X
+# to explain Y" is one telephone call, not a statement besides it.
+CONTACT_ROOTS = frozenset({"01", "04"})
 
 
 @dataclass(frozen=True, slots=True)
@@ -177,6 +180,10 @@ class EventCoder(TargetFinder):
             if code is None:
                 continue
             code, targets = self._targets(verb, pattern, code, passive, state, memory)
+            if grammar.is_contact_purpose(verb):
+                if code[:2] in CONTACT_ROOTS:
+                    return  # "called X to discuss Y": the call is the consultation
+                targets = targets or self._contacted(verb, state, memory)
             if targets:
                 pairs = [(s, t) for s in sources for t in targets]
                 if pattern.symmetric and code[:2] == "19":
@@ -314,6 +321,10 @@ class EventCoder(TargetFinder):
         if code is None:
             return
         targets = self._noun_targets(noun, pattern, state, memory)
+        if light and grammar.is_contact_purpose(trigger_start):
+            if code[:2] in CONTACT_ROOTS:
+                return
+            targets = targets or self._contacted(trigger_start, state, memory)  # "phoned X to convey support"
         if not sources and pattern.symmetric:
             pairs = _symmetric_pairs(self._participants(noun, state, memory))
         elif sources and targets:
@@ -326,6 +337,13 @@ class EventCoder(TargetFinder):
             if _distinct_actors(source, target):
                 first, last = sorted((trigger_start, noun), key=lambda t: t.i)
                 yield Candidate(source, target, code, first, last, pattern.id, mood.kind)
+
+    def _contacted(self, clause: Token, state: SentenceState, memory: ArticleMemory) -> list[Actor]:
+        """Whom the contact that ``clause`` is the purpose of was made with."""
+        verb = clause.head.head if clause.dep_ in {"acl", "relcl"} else clause.head
+        places = [o for p in verb.children if p.dep_ == "prep" and p.lower_ in {"to", "in"} for o in p.children]
+        contacted = [o for o in verb.children if o.dep_ in {"dobj", "obj"}] or places  # "travelled to Khartoum to ..."
+        return [a for o in contacted if o.dep_ in {"dobj", "obj", "pobj"} for a in self._actors(o, state, memory)]
 
     def converse_verb(self, noun: Token) -> Token | None:
         """The verb whose subject undergoes the act ``noun`` names, if any:

@@ -91,7 +91,7 @@ def subjects(verb: Token) -> tuple[list[Token], bool]:
         head_subjects, head_passive = subjects(verb.head)
         return ([], False) if head_passive else (head_subjects, False)
     if verb.dep_ in {"xcomp", "advcl"} and verb.head.pos_ in {"VERB", "AUX"}:
-        if verb.dep_ == "xcomp" and verb.head.lemma_ in REQUEST_VERBS:
+        if verb.dep_ == "xcomp" and verb.head.lemma_ in REQUEST_VERBS and not _is_purpose_of(verb, verb.head):
             return [c for c in verb.head.children if c.dep_ in {"dobj", "dative"}], False
         raised = [c for c in verb.head.children if c.dep_ == "nsubjpass"]
         if verb.dep_ == "xcomp" and raised:
@@ -261,7 +261,7 @@ def modality(verb: Token) -> Modality:
         governing = modality(verb.head)
         if governing.kind in {"future", "intended", "conditional", "hypothetical", "threatened"}:
             return governing
-    if verb.dep_ == "xcomp" and verb.head.pos_ in {"VERB", "AUX", "ADJ"}:
+    if verb.dep_ == "xcomp" and verb.head.pos_ in {"VERB", "AUX", "ADJ"} and not _is_purpose_of(verb, verb.head):
         governor = verb.head
         lemma = governor.lemma_
         if lemma in REQUEST_VERBS:
@@ -383,6 +383,17 @@ def obligation(verb: Token) -> Token | None:
 # Verbs that dispatch forces or agents for a purpose: "sent jets to destroy
 # the reactor" is the attack; "sent an envoy to negotiate" the negotiation.
 DISPATCH_VERBS = frozenset({"send", "dispatch", "deploy", "launch", "mount", "mobilize", "mobilise"})
+# Contacts made for a purpose: "phoned X to express support", "visited
+# Dhaka to sign a deal".  The purpose is an act of its own, done as the
+# contact was made.
+CONTACT_VERBS = frozenset({"call", "phone", "telephone", "ring", "visit", "travel", "arrive", "meet", "fly", "write"})
+# What a call is made to say.  Only with one of these is "called X to ..." a
+# telephone call; "called the parties to return to talks" is an appeal.
+MESSAGE_VERBS = frozenset({
+    "convey", "express", "extend", "offer", "congratulate", "thank", "discuss", "inform", "brief",
+    "explain", "reassure", "assure", "reaffirm", "reiterate", "voice", "relay", "condole", "apologize",
+    "apologise", "protest", "complain", "invite",
+})
 
 
 def _is_purpose_of(clause: Token, verb: Token) -> bool:
@@ -391,8 +402,10 @@ def _is_purpose_of(clause: Token, verb: Token) -> bool:
 
 
 def purpose(verb: Token) -> Token | None:
-    """The act a dispatch verb sends its object to do, if any."""
-    if verb.lemma_ not in DISPATCH_VERBS:
+    """The act a dispatch or contact verb is done for, if any: "sent jets to
+    destroy X", "phoned X to express support"."""
+    lemma = verb.lemma_
+    if lemma not in DISPATCH_VERBS and lemma not in CONTACT_VERBS:
         return None
     holders = [verb, *(c for c in verb.children if c.dep_ in {"dobj", "obj"})]
     for holder in holders:
@@ -400,8 +413,17 @@ def purpose(verb: Token) -> Token | None:
             if clause.dep_ in {"xcomp", "advcl", "acl", "relcl"} and clause.pos_ == "VERB" and any(
                 a.dep_ == "aux" and a.tag_ == "TO" for a in clause.children
             ):
+                if lemma in REQUEST_VERBS and (clause.lemma_ not in MESSAGE_VERBS or has_particle(verb, "on")):
+                    return None  # "called (on) the parties to return to talks": an appeal
                 return clause
     return None
+
+
+def is_contact_purpose(clause: Token) -> bool:
+    """The clause is what a contact was made for ("called X [to express support]")."""
+    holder = clause.head
+    verb = holder.head if clause.dep_ in {"acl", "relcl"} else holder
+    return verb.lemma_ in CONTACT_VERBS and _is_purpose_of(clause, verb)
 
 
 def _under_condition(verb: Token) -> bool:
