@@ -561,3 +561,25 @@ def test_dyad_codes_the_purpose_of_a_call(pipeline):
         "the Ugandan president",
     )
     assert event is not None and event.cameo[:2] == "05"
+
+
+def test_people_killed_in_an_owned_strike_are_its_targets(code):
+    found = triples(code("Six Yemeni civilians were killed in a Saudi airstrike on Tuesday."))
+    assert ("SAU", "19", "YEMCVL") in found
+
+
+def test_strike_by_named_forces_is_theirs(code):
+    found = triples(code("Five Libyan soldiers died in an attack by Chadian rebels."))
+    assert ("TCDREB", "19", "LBYMIL") in found
+
+
+def test_deaths_in_an_unowned_strike_have_no_source(code):
+    assert code("Six Yemeni civilians were killed in an airstrike on Tuesday.") == []
+
+
+def test_a_list_with_commas_is_coordinated_not_apposed(code):
+    for text in ("The UK, France, and Germany met on Monday.", "The US, Peru, and Chile met on Monday."):
+        events = code(text)
+        names = text[:-len(" met on Monday.")].replace(", and ", ", ").split(", ")
+        assert {e["source"]["text"] for e in events} == set(names)  # "The UK", not "The UK, France"
+        assert len({(e["source"]["code"], e["target"]["code"]) for e in events if e["cameo"][:2] == "04"}) == 6

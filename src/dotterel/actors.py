@@ -385,11 +385,27 @@ def noun_phrase(head: Token, index: DocIndex) -> list[Token]:
                         out.extend(noun_phrase(pobj, index))
         elif child.dep_ == "appos":
             # "A and B's speaker, Name": the apposition names the last conjunct.
-            if first_conj is None or child.i < first_conj:
+            if (first_conj is None or child.i < first_conj) and not listed_apposition(child, head, index):
                 out.extend(noun_phrase(child, index))
         elif child.dep_ not in _CLAUSE_DEPS and not _hyphen_partner(child, head, index):
             out.extend(_subtree(child))
     return out
+
+
+def listed_apposition(child: Token, head: Token, index: DocIndex) -> bool:
+    """"the US, Russia, and Switzerland": the parser may make the second name
+    an apposition of the first; it is a list item when a conjunction follows
+    it, or when both name countries (a country is not another's apposition)."""
+    if child.dep_ != "appos":
+        return False
+    if any(c.dep_ == "cc" for c in child.children) and any(c.dep_ == "conj" for c in child.children):
+        return True
+    mine, theirs = index.kb.get(child.i), index.kb.get(head.i)
+    return (
+        mine is not None and theirs is not None
+        and all(e.kind in {"country", "adjective"} for e in (*mine.entries, *theirs.entries))
+        and {e.country for e in mine.entries}.isdisjoint(e.country for e in theirs.entries)
+    )
 
 
 def _hyphen_partner(child: Token, head: Token, index: DocIndex) -> bool:

@@ -412,6 +412,13 @@ class EventCoder(TargetFinder):
             if child.dep_ in {"poss", "amod", "compound", "nmod"}
             for actor in self._actors(child, state, memory)
         ]
+        if not found:  # "an air strike by Russian forces"
+            found = [
+                actor
+                for prep in noun.children if prep.dep_ == "prep" and prep.lower_ == "by"
+                for pobj in prep.children if pobj.dep_ == "pobj"
+                for actor in self._actors(pobj, state, memory)
+            ]
         # "Iran-US talks" names two parties, not an agent.
         return found if len(found) == 1 else []
 

@@ -426,6 +426,29 @@ def is_contact_purpose(clause: Token) -> bool:
     return verb.lemma_ in CONTACT_VERBS and _is_purpose_of(clause, verb)
 
 
+# Harm done to the subject of a passive ("were killed in ...") or of these
+# intransitive verbs ("died in ...").
+_HARM_VERBS = frozenset({"kill", "wound", "injure", "hurt", "maim", "murder", "shoot", "abduct", "kidnap"})
+_HARMED_VERBS = frozenset({"die", "perish"})
+_HARM_PREPS = frozenset({"in", "by", "during"})
+
+
+def casualties_of(noun: Token) -> list[Token]:
+    """Who a violent act named by ``noun`` harmed, when the sentence says so
+    around it: "four children were killed [in an airstrike]", "three
+    soldiers died [in a Taliban attack]"."""
+    prep = governing_preposition(noun)
+    if prep is None or prep.lower_ not in _HARM_PREPS:
+        return []
+    verb = prep.head
+    lemma = verb.lemma_.lower()
+    if lemma in _HARM_VERBS and any(c.dep_ == "auxpass" for c in verb.children):
+        return [c for c in verb.children if c.dep_ == "nsubjpass"]
+    if lemma in _HARMED_VERBS:
+        return [c for c in verb.children if c.dep_ == "nsubj"]
+    return []
+
+
 def _under_condition(verb: Token) -> bool:
     """Inside an "if"/"unless" clause, at any depth."""
     token = verb

@@ -16,7 +16,7 @@ from dataclasses import dataclass, field, replace
 from spacy.tokens import Token
 
 from . import grammar
-from .actors import ActorResolver, ArticleMemory, DocIndex, conjuncts
+from .actors import ActorResolver, ArticleMemory, DocIndex, conjuncts, listed_apposition
 from .knowledge import KBEntry
 from .lexicon import Lexicon, NounPattern, VerbPattern
 from .model import Actor
@@ -39,6 +39,8 @@ _FACING_PREPS = frozenset({"near", "toward", "towards", "along", "against", "on"
 # Forces sent to the border with a country face it (154), they do not aid it.
 _FORCES_SENT = frozenset({"070", "072", "074", "150"})
 _MASS_FORCES = "154"
+# Violent acts, whose casualties are their targets: "killed in an airstrike".
+_VIOLENT_ROOTS = frozenset({"18", "19", "20"})
 
 
 @dataclass(slots=True)
@@ -80,7 +82,7 @@ class TargetFinder:
         return state.actors[head.i]
 
     def _actors(self, head: Token, state: SentenceState, memory: ArticleMemory) -> list[Actor]:
-        found = [a for a in (self.actor(c, state, memory) for c in conjuncts(head)) if a is not None]
+        found = [a for a in (self.actor(c, state, memory) for c in _listed(head, state.index)) if a is not None]
         if not found and grammar.is_count(head):  # "thousands of Afghan refugees"
             return [a for pobj in grammar.counted(head) for a in self._actors(pobj, state, memory)]
         if found and head.i in state.index.sectors:
@@ -364,7 +366,19 @@ class TargetFinder:
                 actors = self._actors(obj, state, memory)
                 if actors:
                     return actors
+        if pattern.cameo[:2] in _VIOLENT_ROOTS:
+            return [a for h in grammar.casualties_of(noun) for a in self._actors(h, state, memory)]
         return []
+
+
+def _listed(head: Token, index: DocIndex) -> list[Token]:
+    """The heads of a coordination: "Iran and Iraq"; and "the US, Russia, and
+    Switzerland", where the parser may make the second name an apposition."""
+    heads = conjuncts(head)
+    for child in head.children:
+        if listed_apposition(child, head, index):
+            heads.extend(conjuncts(child))
+    return heads
 
 
 def _hyphen_chain(token: Token) -> list[Token]:
