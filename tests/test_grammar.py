@@ -583,3 +583,10 @@ def test_a_list_with_commas_is_coordinated_not_apposed(code):
         names = text[:-len(" met on Monday.")].replace(", and ", ", ").split(", ")
         assert {e["source"]["text"] for e in events} == set(names)  # "The UK", not "The UK, France"
         assert len({(e["source"]["code"], e["target"]["code"]) for e in events if e["cameo"][:2] == "04"}) == 6
+
+
+def test_coordinated_country_adjectives_make_two_actors(code):
+    events = code("Kyrgyz and Tajik border guards clashed on Friday.")
+    found = {(e["source"]["code"], e["cameo"][:2], e["target"]["code"]) for e in events}
+    assert found == {("KGZMIL", "19", "TJKMIL"), ("TJKMIL", "19", "KGZMIL")}
+    assert {e["source"]["text"] for e in events} == {"Kyrgyz", "Tajik border guards"}

@@ -26,7 +26,8 @@ from . import grammar
 from .actors_context import Phrase, uncoded
 from .actors_coref import PRONOUNS, ArticleMemory, Remembered, coref, counterpart, pronoun
 from .actors_places import PLACE_KINDS, PLACE_NOUNS, place_sector, residence, scene_entry, token_place
-from .actors_rules import choose_country, is_patron as _is_patron, leads as _leads, led_sector, related_objects
+from .actors_rules import choose_country, counts_people, instrument, is_patron as _is_patron, leads as _leads
+from .actors_rules import led_sector, related_objects
 from .knowledge import KBEntry, KnowledgeBase
 from .model import Actor
 from .places import Gazetteer, default_gazetteer
@@ -186,6 +187,8 @@ class ActorResolver:
         span = head.doc[min(t.i for t in tokens) : max(t.i for t in tokens) + 1]
         text, start = span.text, offset + span.start_char
         found = self._combine(head, tokens, index, memory)
+        if instrument(head, found["sector"] if found else _sector_near(head, tokens, index)):
+            return None  # "detonated a car bomb": the device used, not an actor
         if found is None:
             owner = self._owner(head, index, memory, sentence_index, offset, place)
             if owner is not None:
@@ -215,7 +218,7 @@ class ActorResolver:
         The actor spans the whole phrase, so that coreference and the
         mention report see one actor for it.
         """
-        if head.i in index.kb or head.i in index.sectors or not grammar.is_count(head):
+        if head.i in index.kb or head.i in index.sectors or not (grammar.is_count(head) or counts_people(head)):
             return None
         for pobj in grammar.counted(head):
             inner = self.resolve_head(pobj, index, memory, sentence_index, offset, place)

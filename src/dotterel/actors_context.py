@@ -158,8 +158,18 @@ def sentence_country(head: Token, index: DocIndex, resolver: ActorResolver) -> t
 
 
 def _clause(token: Token) -> int:
-    """The index of the verb whose clause holds ``token`` (the root if none)."""
+    """The index of the verb whose clause holds ``token`` (the root if none).
+
+    A participle adjunct with no subject of its own shares the scene of the
+    clause it hangs on: in "a bomb went off in Mogadishu, killing 15
+    civilians" the civilians were in Mogadishu.
+    """
     while token.pos_ not in {"VERB", "AUX"} and token.head.i != token.i:
+        token = token.head
+    while (
+        token.dep_ == "advcl" and token.tag_ in {"VBG", "VBN"} and token.head.i != token.i
+        and not any(c.dep_ in {"nsubj", "nsubjpass", "mark"} for c in token.children)
+    ):  # fmt: skip
         token = token.head
     return token.i
 

@@ -6,6 +6,12 @@
   former president Mubarak": a noun that names something belonging to, or
   done by, a person or group takes the actor of its "of/by/from" phrase
   (PLOVER and PLV code such spans by their owner).
+* A device ("a car bomb", "an explosion") stands for the unknown armed force
+  behind it only where it acts: "a car bomb killed ten" (subject) or
+  "killed by a roadside bomb".  Detonated, planted or defused ("detonated a
+  car bomb", "a bomb was planted") it is the instrument, not an actor.
+* "11 of Iran's prisoners", "some of the rebels": a numeral or quantifier
+  counting an "of" phrase counts people, as "thousands of students" does.
 * An ambiguous country name ("Congo") goes to the reading the article has
   already mentioned (Brazzaville, Kinshasa); "Congo" on a date when the
   Democratic Republic was Zaire (October 1971 to May 1997) is the Republic
@@ -26,7 +32,17 @@ from .knowledge import KBEntry
 if TYPE_CHECKING:
     from .actors import KBMatch
 
-__all__ = ["LED_EVENT_HEADS", "choose_country", "is_patron", "leads", "led_event", "led_sector", "related_objects"]
+__all__ = [
+    "LED_EVENT_HEADS", "choose_country", "counts_people", "instrument", "is_patron", "leads", "led_event",
+    "led_sector", "related_objects",
+]
+
+# Agent nouns of devices (sectors.tsv: "car bomb", "explosion" UAF).
+_DEVICE_LEMMAS = frozenset({"bomb", "explosion", "device", "blast", "ied", "mine"})
+# Positions where a device is what was used, not who acted.
+_INSTRUMENT_DEPS = frozenset({"dobj", "nsubjpass", "attr"})
+# Quantifiers that count an "of" phrase ("some of the rebels").
+_QUANTIFIERS = frozenset({"some", "many", "most", "several", "few", "all", "both", "none", "each", "dozen", "hundred"})
 
 # Modifiers that name a patron, not the actor's own country.
 _PATRON_SUFFIXES = frozenset({"backed", "linked", "allied", "aligned", "affiliated", "sponsored", "supported", "funded", "led"})
@@ -61,6 +77,22 @@ _RELATION_HEADS = frozenset({
     "missile", "rocket",
 })
 _OWNER_PREPS = ("of", "by", "from")
+
+
+def instrument(head: Token, sector: str | None) -> bool:
+    """A device noun used by someone: "detonated a car bomb", "a bomb was planted"."""
+    if sector != "UAF" or head.lemma_.lower() not in _DEVICE_LEMMAS:
+        return False
+    while head.dep_ == "conj":
+        head = head.head
+    return head.dep_ in _INSTRUMENT_DEPS
+
+
+def counts_people(head: Token) -> bool:
+    """A numeral or quantifier that counts its "of" phrase: "11 of Iran's prisoners"."""
+    if head.pos_ == "NUM" or head.lower_ in _QUANTIFIERS:
+        return head.dep_ not in {"nummod", "quantmod"} and any(c.lower_ == "of" for c in head.children)
+    return False
 
 
 def led_event(head: Token) -> bool:

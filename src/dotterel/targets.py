@@ -83,6 +83,8 @@ class TargetFinder:
 
     def _actors(self, head: Token, state: SentenceState, memory: ArticleMemory) -> list[Actor]:
         found = [a for a in (self.actor(c, state, memory) for c in _listed(head, state.index)) if a is not None]
+        if len(found) == 1:
+            found = _split_by_country(head, found[0], state) or found
         if not found and grammar.is_count(head):  # "thousands of Afghan refugees"
             return [a for pobj in grammar.counted(head) for a in self._actors(pobj, state, memory)]
         if found and head.i in state.index.sectors:
@@ -369,6 +371,38 @@ class TargetFinder:
         if pattern.cameo[:2] in _VIOLENT_ROOTS:
             return [a for h in grammar.casualties_of(noun) for a in self._actors(h, state, memory)]
         return []
+
+
+def _split_by_country(head: Token, actor: Actor, state: SentenceState) -> list[Actor]:
+    """"Armenian and Azerbaijani troops": one noun, two actors, one per
+    country adjective, each with the noun's sector.  The first mention is
+    the first adjective, the last runs to the end of the phrase."""
+    for child in head.children:
+        if child.dep_ not in {"amod", "compound"} or not any(c.dep_ == "conj" for c in child.children):
+            continue
+        words = conjuncts(child)
+        countries = [_country_of(w, state.index) for w in words]
+        if None in countries or len(set(countries)) < len(countries) or actor.country not in countries:
+            return []
+        offset = state.sentence.segment.offset
+        split = []
+        for n, (word, country) in enumerate(zip(words, countries)):
+            start = offset + word.idx
+            end = actor.end if n == len(words) - 1 else start + len(word.text)
+            text = state.sentence.segment.doc.text[start - offset : end - offset]
+            code = (country or "") + (actor.sector or "")
+            split.append(replace(actor, text=text, start=start, end=end, code=code, country=country,
+                                 name=None if country != actor.country else actor.name))
+        return split
+    return []
+
+
+def _country_of(word: Token, index: DocIndex) -> str | None:
+    match = index.kb.get(word.i)
+    if match is None:
+        return None
+    countries = {e.country for e in match.entries if e.kind in {"country", "adjective"}}
+    return countries.pop() if len(countries) == 1 else None
 
 
 def _listed(head: Token, index: DocIndex) -> list[Token]:
