@@ -82,9 +82,18 @@ class TargetFinder:
         return state.actors[head.i]
 
     def _actors(self, head: Token, state: SentenceState, memory: ArticleMemory) -> list[Actor]:
-        found = [a for a in (self.actor(c, state, memory) for c in _listed(head, state.index)) if a is not None]
+        heads = _listed(head, state.index)
+        found = [a for a in (self.actor(c, state, memory) for c in heads) if a is not None]
         if len(found) == 1:
             found = _split_by_country(head, found[0], state) or found
+        elif len(found) == len(heads) > 1 and found[-1].sector:
+            # "Kyrgyz and Tajik soldiers" parsed as "Kyrgyz" and "Tajik soldiers":
+            # a bare demonym shares the noun of the last conjunct.
+            found = [
+                replace(a, code=(a.country or "") + (found[-1].sector or ""), sector=found[-1].sector)
+                if not a.sector and a.country and _is_demonym(h, state.index) else a
+                for h, a in zip(heads, found)
+            ]
         if not found and grammar.is_count(head):  # "thousands of Afghan refugees"
             return [a for pobj in grammar.counted(head) for a in self._actors(pobj, state, memory)]
         if found and head.i in state.index.sectors:
@@ -395,6 +404,12 @@ def _split_by_country(head: Token, actor: Actor, state: SentenceState) -> list[A
                                  name=None if country != actor.country else actor.name))
         return split
     return []
+
+
+def _is_demonym(word: Token, index: DocIndex) -> bool:
+    """A lone country adjective ("Kyrgyz"), not a country's name ("Iran")."""
+    match = index.kb.get(word.i)
+    return match is not None and match.end - match.start == 1 and all(e.kind == "adjective" for e in match.entries)
 
 
 def _country_of(word: Token, index: DocIndex) -> str | None:
