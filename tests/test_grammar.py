@@ -590,3 +590,22 @@ def test_coordinated_country_adjectives_make_two_actors(code):
     found = {(e["source"]["code"], e["cameo"][:2], e["target"]["code"]) for e in events}
     assert found == {("KGZMIL", "19", "TJKMIL"), ("TJKMIL", "19", "KGZMIL")}
     assert {e["source"]["text"] for e in events} == {"Kyrgyz", "Tajik soldiers"}
+
+
+def test_participle_with_an_agent_is_a_passive_of_the_noun_it_modifies(code):
+    found = triples(code("Armenia, accused by Azerbaijan of shelling, rejected the claim."))
+    assert ("AZE", "11", "ARM") in found
+    found = triples(code("Georgian soldiers captured by Russian forces were released on Monday."))
+    assert ("RUSMIL", "17", "GEOMIL") in found
+
+
+def test_two_parties_agreeing_to_a_truce_agree_with_each_other(code):
+    events = code("Colombia and the ELN agreed to a ceasefire.", date="2023-06-09")
+    assert {(e["source"]["code"], e["cameo"], e["target"]["code"]) for e in events} == {
+        ("COL", "0871", "COLREB"), ("COLREB", "0871", "COL")
+    }
+
+
+def test_agreeing_to_act_codes_the_act_not_a_second_agreement(code):
+    events = code("Colombia and Venezuela agreed to reopen their border.")
+    assert "030" not in {e["cameo"] for e in events if e["trigger"]["text"] == "agreed"}

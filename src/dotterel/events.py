@@ -59,6 +59,8 @@ _REFUSAL_CODES = {"04": "125", "08": "124", "07": "122", "06": "121"}
 # Killings that were tried or failed are attempts on a life (CAMEO 185).
 _KILLINGS = frozenset({"186", "1823"})
 _ATTEMPTED_KILLING = "185"
+# Sectors that act for the state: a country and these are one side.
+_STATE_SECTORS = frozenset({"GOV", "MIL", "LEG", "JUD", "COP", "SPY"})
 # A contact made to say something or to talk is itself the event: "called X
 # to explain Y" is one telephone call, not a statement besides it.
 CONTACT_ROOTS = frozenset({"01", "04"})
@@ -190,7 +192,7 @@ class EventCoder(TargetFinder):
                     pairs += [(t, s) for s, t in pairs]  # "A clashed with B": both fired
             elif pattern.symmetric and len(sources) > 1 and (
                 not pattern.only_objects or verb_object_code(pattern, verb) is not None
-            ):
+            ) and not any(c.dep_ == "xcomp" for c in verb.children):  # "agreed to resume talks": the talks
                 pairs = _symmetric_pairs(sources)  # "Indian and Pakistani troops exchanged fire"
             else:
                 continue
@@ -523,7 +525,11 @@ def _distinct_actors(source: Actor, target: Actor) -> bool:
     # A country and one of its own bodies ("Iran" and "Iran's speaker" in
     # "Iran-Iraq discussions began with a meeting between X and Iran's speaker")
     # are one side, not two.
-    return not any(a.sector is None and a.code and a.code == b.country for a, b in ((source, target), (target, source)))
+    # Its rebels, opposition or civilians are another side ("Colombia and the ELN").
+    return not any(
+        a.sector is None and a.code and a.code == b.country and (b.sector is None or b.sector in _STATE_SECTORS)
+        for a, b in ((source, target), (target, source))
+    )
 
 
 def _confidence(c: Candidate, headline: bool) -> float:

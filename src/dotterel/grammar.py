@@ -75,7 +75,7 @@ def subjects(verb: Token) -> tuple[list[Token], bool]:
 
     For a passive verb the agent is the object of "by".
     """
-    passive = any(c.dep_ in {"nsubjpass", "auxpass"} for c in verb.children)
+    passive = any(c.dep_ in {"nsubjpass", "auxpass"} for c in verb.children) or reduced_passive(verb)
     if passive:
         return [p for c in verb.children if c.dep_ == "agent" for p in c.children if p.dep_ == "pobj"], True
     found = [c for c in verb.children if c.dep_ in {"nsubj", "csubj"}]
@@ -137,7 +137,15 @@ def is_crowd(head: Token) -> bool:
 
 
 def passive_patient(verb: Token) -> list[Token]:
+    if reduced_passive(verb):
+        return [verb.head]  # "Kosovo, [accused by Serbia of ...]": Kosovo
     return [c for c in verb.children if c.dep_ == "nsubjpass"]
+
+
+def reduced_passive(verb: Token) -> bool:
+    """A participle with an agent that modifies a noun: "Kosovo, accused by
+    Serbia of provocations, ...", "soldiers captured by Russian forces"."""
+    return verb.dep_ == "acl" and verb.tag_ == "VBN" and any(c.dep_ == "agent" for c in verb.children)
 
 
 def slot_heads(verb: Token, slot: str) -> list[Token]:
