@@ -609,3 +609,9 @@ def test_two_parties_agreeing_to_a_truce_agree_with_each_other(code):
 def test_agreeing_to_act_codes_the_act_not_a_second_agreement(code):
     events = code("Colombia and Venezuela agreed to reopen their border.")
     assert "030" not in {e["cameo"] for e in events if e["trigger"]["text"] == "agreed"}
+
+
+def test_gerund_after_a_preposition_shares_the_subject(code):
+    found = triples(code("The Omani foreign minister spoke to reporters after meeting his Yemeni counterpart."))
+    assert ("OMNGOV", "04", "YEMGOV") in found
+    assert code("The Omani foreign minister flew home without meeting his Yemeni counterpart.") == []

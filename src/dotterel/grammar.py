@@ -101,7 +101,17 @@ def subjects(verb: Token) -> tuple[list[Token], bool]:
         return subjects(verb.head.head)[0], False  # "launched operations to detain X"
     if verb.dep_ == "xcomp" and verb.head.dep_ == "acomp" and verb.head.head.pos_ in {"VERB", "AUX"}:
         return subjects(verb.head.head)[0], False  # "X was ready to resume talks"
+    if verb.dep_ == "pcomp" and verb.tag_ == "VBG" and verb.head.lower_ in _GERUND_ADJUNCT_PREPS and verb.head.head.pos_ in {
+        "VERB", "AUX"
+    }:
+        return subjects(verb.head.head)[0], False  # "X told reporters after meeting Y"
     return [], False
+
+
+# Prepositions of a gerund that shares the main verb's subject and whose act
+# took place: "after meeting X", "while visiting X", "by attacking X" (not
+# "before meeting", which has yet to happen, nor "without meeting").
+_GERUND_ADJUNCT_PREPS = frozenset({"after", "while", "upon", "on", "by", "since", "following", "when", "in"})
 
 
 def _comma_coordinated(verb: Token, subject: Token) -> list[Token]:
