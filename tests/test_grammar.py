@@ -615,3 +615,8 @@ def test_gerund_after_a_preposition_shares_the_subject(code):
     found = triples(code("The Omani foreign minister spoke to reporters after meeting his Yemeni counterpart."))
     assert ("OMNGOV", "04", "YEMGOV") in found
     assert code("The Omani foreign minister flew home without meeting his Yemeni counterpart.") == []
+
+
+def test_whether_clauses_and_questions_assert_nothing(code):
+    assert code("It remains unclear whether Sudan will send troops to Chad.") == []
+    assert code("Did Serbia threaten Kosovo? Diplomats are divided.") == []

@@ -308,6 +308,8 @@ def modality(verb: Token) -> Modality:
         if any(c.dep_ == "aux" and c.lower_ in _SPECULATIVE_AUX for c in children):
             return Modality("hypothetical")  # "could impose tariffs if talks fail": speculation
         return Modality("conditional")  # "would impose sanctions if ...": a threat or an offer
+    if any(c.dep_ == "mark" and c.lower_ in {"whether", "if", "unless"} for c in children) or _in_question(verb):
+        return Modality("hypothetical")  # "unclear whether X will send troops", "Did X threaten Y?"
     for aux in _auxiliaries(verb):
         if aux.lower_ in _FUTURE_AUX or (aux.lower_ == "going" and verb.dep_ == "xcomp"):
             return Modality("future")
@@ -318,6 +320,13 @@ def modality(verb: Token) -> Modality:
     if _under_condition(verb):
         return Modality("hypothetical")
     return Modality("asserted")
+
+
+def _in_question(verb: Token) -> bool:
+    """The verb's sentence asks rather than tells: it ends with "?"."""
+    sentence = verb.sent
+    last = next((t for t in reversed(sentence) if not (t.is_space or t.is_quote or t.text in {")", "’", "”"})), None)
+    return last is not None and last.text == "?"
 
 
 def _auxiliaries(verb: Token) -> list[Token]:
