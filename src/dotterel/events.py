@@ -404,26 +404,6 @@ class EventCoder(TargetFinder):
             return False
         return any(not p.only_objects or object_code(p, thing) is not None for p in self.verb_patterns(verb))
 
-    def _noun_sources(self, noun: Token, state: SentenceState, memory: ArticleMemory) -> list[Actor]:
-        """The agent of a standalone event noun: "Iran's attack", "the US airstrike"."""
-        if any(c.dep_ == "prep" and c.lower_ == "between" for c in noun.children):
-            return []
-        found = [
-            actor
-            for child in noun.children
-            if child.dep_ in {"poss", "amod", "compound", "nmod"}
-            for actor in self._actors(child, state, memory)
-        ]
-        if not found:  # "an air strike by Russian forces"
-            found = [
-                actor
-                for prep in noun.children if prep.dep_ == "prep" and prep.lower_ == "by"
-                for pobj in prep.children if pobj.dep_ == "pobj"
-                for actor in self._actors(pobj, state, memory)
-            ]
-        # "Iran-US talks" names two parties, not an agent.
-        return found if len(found) == 1 else []
-
     # -- records ----------------------------------------------------------
 
     def make_event(

@@ -82,6 +82,10 @@ class TargetFinder:
         return state.actors[head.i]
 
     def _actors(self, head: Token, state: SentenceState, memory: ArticleMemory) -> list[Actor]:
+        if head.i not in state.index.kb and head.pos_ == "NOUN" and self.is_event_noun(head):
+            # An act where an actor should be stands for its agent: "killed by a
+            # US drone strike" (the US); "over the killing of X" has none.
+            return self._noun_sources(head, state, memory)
         heads = _listed(head, state.index)
         found = [a for a in (self.actor(c, state, memory) for c in heads) if a is not None]
         if len(found) == 1:
@@ -108,6 +112,26 @@ class TargetFinder:
                         if a is not None and a.country not in {f.country for f in found}
                     ]
         return found
+
+    def _noun_sources(self, noun: Token, state: SentenceState, memory: ArticleMemory) -> list[Actor]:
+        """The agent of a standalone event noun: "Iran's attack", "the US airstrike"."""
+        if any(c.dep_ == "prep" and c.lower_ == "between" for c in noun.children):
+            return []
+        found = [
+            actor
+            for child in noun.children
+            if child.dep_ in {"poss", "amod", "compound", "nmod"}
+            for actor in self._actors(child, state, memory)
+        ]
+        if not found:  # "an air strike by Russian forces"
+            found = [
+                actor
+                for prep in noun.children if prep.dep_ == "prep" and prep.lower_ == "by"
+                for pobj in prep.children if pobj.dep_ == "pobj"
+                for actor in self._actors(pobj, state, memory)
+            ]
+        # "Iran-US talks" names two parties, not an agent.
+        return found if len(found) == 1 else []
 
     def _possessors(self, head: Token, state: SentenceState, memory: ArticleMemory) -> list[Actor]:
         """The owner of a policy, plan or bill: "against the government's reform"."""

@@ -1,0 +1,90 @@
+"""Breadth of the event lexicon (issue 3): CAMEO sub-codes and phrasings, on invented sentences.
+
+Each sentence below exercises a family of patterns added for breadth: what
+an accusation, investigation, appeal, demand, promise or aid cut is about
+refines the CAMEO code, and a few verb and noun phrasings that news uses for
+a code ("spoke by phone with", "paid compensation to", "held X as human
+shields").  Every sentence failed with the lexicon before these patterns.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # 112x: what the target is accused of ("of"/"with" slot, noun modifiers)
+        ("Brazilian prosecutors accused the former Brazilian president of corruption.", ("1121", "BRAJUD", "BRAELI")),
+        ("Amnesty accused Myanmar of human rights abuses.", ("1122", "NGOAMN", "MMR")),
+        ("Ukraine accused Russia of aggression.", ("1123", "UKR", "RUS")),
+        ("Ukraine accused Russia of war crimes.", ("1124", "UKR", "RUS")),
+        ("Iran accused Britain of spying.", ("1125", "IRN", "GBR")),
+        ("Russia charged the American journalist with espionage.", ("1125", "RUS", "USAMED")),
+        ("China suspected the Japanese businessman of spying.", ("1125", "CHN", "JPNBUS")),
+        ("Malaysian prosecutors leveled corruption allegations against the former prime minister.", ("1121", "MYSJUD", "MYSELI")),
+        # 09x: what is investigated, also in a "for" slot
+        ("Brazilian prosecutors investigated the former Brazilian president for corruption.", ("091", "BRAJUD", "BRAELI")),
+        ("The ICC investigated Sudan for war crimes.", ("094", "IGOICC", "SDN")),
+        ("Turkish police questioned the German suspects.", ("091", "TURCOP", "DEU")),
+        # 02x / 10x: two-word objects of appeals and demands
+        ("Georgia asked NATO for closer military cooperation.", ("0212", "GEO", "IGONAT")),
+        ("Ukraine asked Germany for air defence systems.", ("0232", "UKR", "DEU")),
+        ("Ukraine appealed to the United States for military aid.", ("0232", "UKR", "USA")),
+        ("Sudan appealed to the United Nations for food aid.", ("0233", "SDN", "IGOUNO")),
+        ("Somalia called for an African Union peacekeeping force.", ("0234", "SOM", "IGOOAU")),
+        ("Iran called for sanctions relief from the United States.", ("0254", "IRN", "USA")),
+        ("Namibia called for reparations from Germany.", ("025", "NAM", "DEU")),
+        ("Ukraine demanded military aid from Germany.", ("1032", "UKR", "DEU")),
+        ("The United States demanded security cooperation from Pakistan.", ("1012", "USA", "PAK")),
+        # 041: telephone contacts
+        ("The Russian president held phone talks with the French president.", ("041", "RUSGOV", "FRAGOV")),
+        ("The Russian president spoke by phone with the French president.", ("041", "RUSGOV", "FRAGOV")),
+        ("The Iranian foreign minister talked by telephone with his Iraqi counterpart.", ("041", "IRNGOV", "IRQGOV")),
+        ("The Chinese president had a phone conversation with the American president.", ("041", "CHNGOV", "USAGOV")),
+        # 03x: what is promised or offered
+        ("Germany pledged 500 million euros to Ukraine.", ("0331", "DEU", "UKR")),
+        ("Britain pledged tanks to Ukraine.", ("0332", "GBR", "UKR")),
+        ("The United States promised military aid to Israel.", ("0332", "USA", "ISR")),
+        ("The United States promised food aid to Somalia.", ("0333", "USA", "SOM")),
+        ("The Egyptian president promised political reforms to the opposition.", ("034", "EGYGOV", "EGYOPP")),
+        ("The Thai prime minister promised the opposition early elections.", ("0341", "THAGOV", "THAOPP")),
+        ("China offered investments to Kenya.", ("0311", "CHN", "KEN")),
+        # 080: compensation and reparations paid
+        ("Iraq paid reparations to Kuwait.", ("080", "IRQ", "KWT")),
+        ("Germany has paid compensation to Israel.", ("080", "DEU", "ISR")),
+        # 162x: the kind of aid cut
+        ("The WFP suspended food aid to Ethiopia.", ("1623", "IGOUNOWFP", "ETH")),
+        ("The United States suspended military aid to Egypt.", ("1622", "USA", "EGY")),
+        # other phrasings
+        ("Germany raised concerns with China about human rights.", ("110", "DEU", "CHN")),
+        ("The American president threatened further action against Russia.", ("130", "USAGOV", "RUS")),
+        ("Brazil performed joint exercises with Argentina.", ("062", "BRA", "ARG")),
+        ("Syrian rebels held Syrian villagers as human shields.", ("184", "SYRREB", "SYRCVL")),
+        ("The Syrian army dropped chlorine bombs on Syrian rebels.", ("2041", "SYRMIL", "SYRREB")),
+        ("Turkish police prevented the Kurdish opposition rally.", ("170", "TURCOP", "TUROPP")),
+    ],
+)
+def test_breadth_patterns_code_these_sentences(code, text, expected):
+    found = {(e["cameo"], (e["source"] or {}).get("code"), (e["target"] or {}).get("code")) for e in code(text)}
+    assert expected in found, found
+
+
+@pytest.mark.parametrize(
+    ("text", "root"),
+    [
+        # "question" codes an interrogation only with a person questioned
+        ("Russia questioned the legitimacy of the Ukrainian election.", "09"),
+        # "prevent" codes only the prevention of a protest
+        ("Egypt prevented the spread of the virus.", "17"),
+        # a phone talk is a call, never a negotiation
+        ("The Russian president held phone talks with the French president.", "04x6"),
+    ],
+)
+def test_breadth_patterns_stay_narrow(code, text, root):
+    codes = {e["cameo"] for e in code(text)}
+    if root == "04x6":
+        assert "046" not in codes
+    else:
+        assert not any(c.startswith(root) for c in codes), codes
