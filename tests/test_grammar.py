@@ -620,3 +620,14 @@ def test_gerund_after_a_preposition_shares_the_subject(code):
 def test_whether_clauses_and_questions_assert_nothing(code):
     assert code("It remains unclear whether Sudan will send troops to Chad.") == []
     assert code("Did Serbia threaten Kosovo? Diplomats are divided.") == []
+
+
+def test_workers_strike_is_a_labour_strike_and_jets_strike_an_attack(code):
+    assert ("EGYLAB", "14", "EGYGOV") in triples(code("Egyptian workers staged a strike against the government."))
+    assert ("ISRMIL", "19", "PSEREB") in triples(code("Israeli jets carried out a strike on a Hamas compound."))
+
+
+def test_complaint_to_a_forum_targets_the_party_complained_about(code):
+    found = triples(code("Lebanon complained to the United Nations about Israeli air raids."))
+    assert ("LBN", "11", "ISR") in found
+    assert ("EGY", "11", "ISR") in triples(code("Egypt protested to Israel over the killing of three Egyptian policemen."))

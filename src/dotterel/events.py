@@ -299,10 +299,14 @@ class EventCoder(TargetFinder):
             governor, light = phrase, True  # "entered into talks with", "claimed responsibility for the attack"
         else:
             light = governor is not None and governor.lemma_.lower() in self.lexicon.light_verbs
+        code = found.code
         if governor is not None and light:
             mood = grammar.modality(governor)
-            sources = [a for h in grammar.subjects(governor)[0] for a in self._actors(h, state, memory)]
+            subject_heads = grammar.subjects(governor)[0]
+            sources = [a for h in subject_heads for a in self._actors(h, state, memory)]
             trigger_start = governor
+            if pattern.crowd and any(grammar.is_crowd(h) for h in subject_heads):
+                code = pattern.crowd  # "workers staged a strike": a labour strike
         elif governor is not None and self.verb_patterns(governor):
             return  # the verb's own pattern codes it ("rejected the talks")
         elif noun.dep_ == "nsubjpass" and any(object_code(p, noun) for p in self.verb_patterns(noun.head)):
@@ -319,7 +323,7 @@ class EventCoder(TargetFinder):
                 # "X said during a meeting with Y": X is the party meeting Y.
                 sources = [a for h in grammar.subjects(prep.head)[0] for a in self._actors(h, state, memory)]
             trigger_start = noun
-        code = self.apply_modality(found.code, found.intent, None, mood)
+        code = self.apply_modality(code, found.intent, None, mood)
         if code is None:
             return
         targets = self._noun_targets(noun, pattern, state, memory)

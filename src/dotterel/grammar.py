@@ -58,6 +58,7 @@ CROWD_NOUNS = frozenset({
     "women", "teacher", "teachers", "employee", "employees", "mourner", "mourners", "thousands", "hundreds",
     "dozens", "tens", "member", "members", "fan", "fans", "voter", "voters", "refugee", "refugees",
     "rioter", "rioters", "mob", "mobs", "crowd", "looter", "looters", "marcher", "marchers",
+    "miner", "miners", "nurse", "nurses", "doctors", "driver", "drivers", "dockworkers", "staff", "union", "unions",
 })
 _COUNT_NOUNS = frozenset({"thousands", "hundreds", "dozens", "tens", "scores", "millions", "group", "number"})
 

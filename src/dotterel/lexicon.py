@@ -58,7 +58,7 @@ _VERB_KEYS = {
     "verb", "prep", "cameo", "target", "intent", "objects", "only_objects", "predicative", "symmetric", "note",
     "negated", "crowd", "labels",
 }
-_NOUN_KEYS = {"noun", "cameo", "target", "intent", "symmetric", "note", "light_verbs", "modifiers"}
+_NOUN_KEYS = {"noun", "cameo", "target", "intent", "symmetric", "note", "light_verbs", "modifiers", "crowd"}
 
 
 class LexiconError(DataError, ValueError):
@@ -94,6 +94,7 @@ class NounPattern:
     symmetric: bool = False
     # A modifier that changes the act: "hunger strike" 142, "general strike" 143.
     modifiers: Mapping[str, str] = field(default_factory=dict)
+    crowd: str | None = None  # code when a crowd does it: "workers staged a strike" 143
 
 
 @dataclass(frozen=True, slots=True)
@@ -281,6 +282,7 @@ def _noun_pattern(entry: Any, where: str, ontology: Ontology) -> NounPattern:
         intent=_intent(entry.get("intent"), where, ontology),
         symmetric=bool(entry.get("symmetric", False)),
         modifiers={str(k).lower(): _code(v, where, ontology) for k, v in modifiers.items()},
+        crowd=_code(entry["crowd"], where, ontology) if entry.get("crowd") is not None else None,
     )
 
 
