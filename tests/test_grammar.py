@@ -631,3 +631,12 @@ def test_complaint_to_a_forum_targets_the_party_complained_about(code):
     found = triples(code("Lebanon complained to the United Nations about Israeli air raids."))
     assert ("LBN", "11", "ISR") in found
     assert ("EGY", "11", "ISR") in triples(code("Egypt protested to Israel over the killing of three Egyptian policemen."))
+
+
+def test_requests_and_refusals_take_the_sub_code_of_the_act(code):
+    codes = {e["cameo"] for e in code("The EU called on Cuba to free the jailed dissidents.")}
+    assert "0253" in codes  # appeal to release persons
+    codes = {e["cameo"] for e in code("Russia demanded that Ukraine withdraw its troops from the border.")}
+    assert codes & {"1056", "105"}
+    codes = {e["cameo"] for e in code("Jordan urged Israel and Hamas to resume talks.")}
+    assert codes == {"026"}  # the event noun of a light verb is the act

@@ -34,20 +34,10 @@ from .model import Actor, Article, Event, Trigger
 from .nlp import ParsedArticle, ParsedSentence
 from .ontology import Ontology
 from .places import Gazetteer, event_place
-from .targets import SentenceState, TargetFinder
+from .targets import SentenceState, TargetFinder, requested_code
 from .triggers import NounTrigger, noun_trigger, object_code, verb_object_code
 
 _PRONOUNS = frozenset({"he", "him", "his", "she", "her", "they", "them", "their", "it", "its"})
-# Request verbs whose code changes with what is requested: "urged them to
-# talk" is an appeal to meet (026), "demanded that they withdraw" 106...
-_REQUEST_REFINEMENTS = {
-    ("02", "04"): "026",
-    ("02", "08"): "025",
-    ("02", "07"): "023",
-    ("10", "04"): "106",
-    ("10", "08"): "105",
-    ("10", "07"): "103",
-}
 # Prepositions that put an event noun in the future or make it a goal.
 _PROSPECTIVE_PREPS = frozenset({"for", "to", "toward", "towards", "ahead", "before"})
 # Prepositions that place a statement inside an event ("during talks with").
@@ -55,7 +45,6 @@ _CIRCUMSTANCE_PREPS = frozenset({"during", "at", "in", "after", "on", "following
 # Roots of things whose owner is the one acting on them in an agentless
 # passive ("US aid was suspended", "Iran's talks with X were resumed").
 _OWNER_ROOTS = frozenset({"03", "04", "05", "06", "07", "08", "16"})
-_REFUSAL_CODES = {"04": "125", "08": "124", "07": "122", "06": "121"}
 # Killings that were tried or failed are attempts on a life (CAMEO 185).
 _KILLINGS = frozenset({"186", "1823"})
 _ATTEMPTED_KILLING = "185"
@@ -245,18 +234,37 @@ class EventCoder(TargetFinder):
                     yield Candidate(source, target, code, verb, verb, "grammar:obligation", "asserted")
 
     def obligation_code(self, complement: Token) -> str:
-        for requested in self.verb_patterns(complement)[:1]:
-            return _REQUEST_REFINEMENTS.get(("02", requested.cameo[:2]), "020")
-        return "020"
+        act = self.act_code(complement)
+        return (requested_code("02", act) if act else None) or "020"
+
+    def act_code(self, verb: Token) -> str | None:
+        """The code of the act a verb names, refined by its object: "lift
+        sanctions" 085 (what a request or refusal is about)."""
+        for pattern in self.verb_patterns(verb):
+            override = verb_object_code(pattern, verb)
+            if pattern.only_objects and override is None:
+                continue
+            return override or pattern.cameo
+        for thing in verb.children:  # "to resume talks": a light verb's event noun
+            found = noun_trigger(self.lexicon, thing) if thing.dep_ in {"dobj", "obj"} else None
+            if found is not None:
+                return found.code
+        return None
 
     def _refine_request(self, verb: Token, code: str) -> str:
-        if verb.lemma_ not in grammar.REQUEST_VERBS:
+        """"urged them to talk" is an appeal to meet (026), "demanded that
+        they free the sailors" a demand to release persons (1053)."""
+        if verb.lemma_ not in grammar.REQUEST_VERBS or code[:2] not in {"02", "10"}:
             return code
         for child in verb.children:
             if child.dep_ in {"xcomp", "ccomp"}:
-                for requested in self.verb_patterns(child)[:1]:
-                    return _REQUEST_REFINEMENTS.get((code[:2], requested.cameo[:2]), code)
+                act = self.act_code(child)
+                if act is not None:
+                    return requested_code(code[:2], act) or code
         return code
+
+    def refusal_code(self, act: str) -> str:
+        return requested_code("12", act) or "120"
 
     def apply_modality(
         self, code: str, intent: str | None, negated: str | None, mood: grammar.Modality
@@ -275,12 +283,12 @@ class EventCoder(TargetFinder):
         if kind == "threatened":
             return intent if intent and intent.startswith("13") else None
         if kind == "refused":
-            return _REFUSAL_CODES.get(code[:2], "120") if mood.governor is not None else None
+            return self.refusal_code(code) if mood.governor is not None else None
         if kind == "failed":  # "failed to reach a deal": the cooperation was turned down
-            return _REFUSAL_CODES.get(code[:2], "120") if "02" <= code[:2] <= "08" else None
+            return self.refusal_code(code) if "02" <= code[:2] <= "08" else None
         if kind == "refusing":
             # Only a refused cooperation is a rejection; "will not attack" is not one.
-            return negated or (_REFUSAL_CODES.get(code[:2], "120") if "02" <= code[:2] <= "08" else None)
+            return negated or (self.refusal_code(code) if "02" <= code[:2] <= "08" else None)
         return None  # hypothetical, requested: the act itself did not happen
 
     def _noun_candidates(

@@ -475,6 +475,33 @@ _ANNOUNCED = {
 }
 
 
+# The appeal (02x), demand (10x) and refusal (12x) codes of a requested or
+# refused act, by the act's code prefix, longest first: "urged X to lift
+# sanctions" 0254, "demanded that X free the sailors" 1053, "refused to
+# extradite" 1213.
+_REQUESTED = {
+    "061": ("0211", "1011", "1211"), "062": ("0212", "1012", "1212"), "063": ("0213", "1013", "1213"),
+    "064": ("0214", "1014", "121"), "06": ("021", "101", "121"), "05": ("022", "102", "120"),
+    "071": ("0231", "1031", "1221"), "072": ("0232", "1032", "1222"), "073": ("0233", "1033", "1223"),
+    "074": ("0234", "1034", "1224"), "07": ("023", "103", "122"),
+    "0831": ("0241", "1041", "1231"), "0832": ("0242", "1042", "1232"), "0833": ("0243", "1043", "1233"),
+    "0834": ("0244", "1044", "1234"), "083": ("024", "104", "123"),
+    "081": ("0251", "1051", "1241"), "082": ("0252", "1052", "1242"), "084": ("0253", "1053", "1243"),
+    "085": ("0254", "1054", "1244"), "086": ("0255", "1055", "1245"), "087": ("0256", "1056", "1246"),
+    "08": ("025", "105", "124"), "045": ("028", "108", "126"), "04": ("026", "106", "125"),
+}
+_REQUEST_KINDS = {"02": 0, "10": 1, "12": 2}
+
+
+def requested_code(kind: str, act: str) -> str | None:
+    """The ``kind`` ("02" appeal, "10" demand, "12" refusal) of the act coded ``act``."""
+    for length in (4, 3, 2):
+        found = _REQUESTED.get(act[:length])
+        if found:
+            return found[_REQUEST_KINDS[kind]]
+    return None
+
+
 def _announced(code: str) -> str | None:
     for length in (4, 3, 2):
         found = _ANNOUNCED.get(code[:length])
