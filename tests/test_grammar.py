@@ -640,3 +640,8 @@ def test_requests_and_refusals_take_the_sub_code_of_the_act(code):
     assert codes & {"1056", "105"}
     codes = {e["cameo"] for e in code("Jordan urged Israel and Hamas to resume talks.")}
     assert codes == {"026"}  # the event noun of a light verb is the act
+
+
+def test_accused_of_a_gerund_takes_the_gerund_sub_code(code):
+    assert {e["cameo"] for e in code("Armenia accused Azerbaijan of shelling its villages.")} == {"1123"}
+    assert {e["cameo"] for e in code("Iran accused Israel of spying on its nuclear sites.")} == {"1125"}

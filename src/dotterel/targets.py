@@ -22,7 +22,7 @@ from .lexicon import Lexicon, NounPattern, VerbPattern
 from .model import Actor
 from .nlp import ParsedSentence
 from .ontology import Ontology
-from .triggers import label_code, noun_trigger, object_code
+from .triggers import gerund_code, label_code, noun_trigger, object_code
 
 _COMPLEMENT_SLOTS = ("dative", "dobj", "to", "with", "for", "on", "against", "into")
 # Nouns of acts aimed at someone: a call for "sanctions against X" or
@@ -173,6 +173,9 @@ class TargetFinder:
         state: SentenceState,
         memory: ArticleMemory,
     ) -> tuple[str, list[Actor]]:
+        gerund = gerund_code(pattern, verb)  # "accused X of shelling" 1123
+        if gerund is not None:
+            code = self.keep_intent(code, pattern, gerund)
         labelled = label_code(pattern, verb)  # "held X responsible" 112, "held X hostage" 181
         if labelled is not None:
             if code != pattern.cameo and code[:2] != labelled[:2] and _announced(labelled) is None:

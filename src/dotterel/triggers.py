@@ -110,7 +110,29 @@ def verb_object_code(pattern: VerbPattern, verb: Token) -> str | None:
             code = object_code(pattern, head)
             if code is not None:
                 return code
+    return gerund_code(pattern, verb)
+
+
+def gerund_code(pattern: VerbPattern, verb: Token) -> str | None:
+    """The code a gerund in one of the pattern's slots gives the verb:
+    "accused X of [shelling] its villages" 1123, "of [spying]" 1125."""
+    for slot in dict.fromkeys([*([pattern.prep] if pattern.prep else []), *pattern.target]):
+        for gerund in _gerunds(verb, slot):
+            code = pattern.objects.get(gerund.lemma_.lower())
+            if code is not None:
+                return code
     return None
+
+
+def _gerunds(verb: Token, slot: str) -> list[Token]:
+    """Gerunds that fill a preposition slot: "of shelling", "for spying"."""
+    return [
+        g
+        for prep in verb.children
+        if prep.dep_ == "prep" and prep.lower_ == slot
+        for g in prep.children
+        if g.dep_ == "pcomp" and g.tag_ == "VBG"
+    ]
 
 
 def _object_words(head: Token) -> Iterator[Token]:
