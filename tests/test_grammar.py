@@ -645,3 +645,7 @@ def test_requests_and_refusals_take_the_sub_code_of_the_act(code):
 def test_accused_of_a_gerund_takes_the_gerund_sub_code(code):
     assert {e["cameo"] for e in code("Armenia accused Azerbaijan of shelling its villages.")} == {"1123"}
     assert {e["cameo"] for e in code("Iran accused Israel of spying on its nuclear sites.")} == {"1125"}
+
+
+def test_lifting_a_state_of_emergency_in_a_city_concerns_its_people(code):
+    assert ("THA", "08", "THACVL") in triples(code("Thailand lifted the state of emergency in Chiang Mai."))
