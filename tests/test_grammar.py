@@ -649,3 +649,10 @@ def test_accused_of_a_gerund_takes_the_gerund_sub_code(code):
 
 def test_lifting_a_state_of_emergency_in_a_city_concerns_its_people(code):
     assert ("THA", "08", "THACVL") in triples(code("Thailand lifted the state of emergency in Chiang Mai."))
+
+
+def test_protest_held_for_a_purpose_targets_the_purpose(code):
+    found = triples(code("Kenyan opposition supporters marched in Nairobi to denounce President Ruto's tax plan.", date="2024-06-20"))
+    assert ("KENOPP", "14", "KENGOV") in found
+    found = triples(code("Farmers blocked highways near Lyon to protest against the French government's fuel tax."))
+    assert ("FRAAGR", "14", "FRAGOV") in found

@@ -175,6 +175,8 @@ class EventCoder(TargetFinder):
                 if code[:2] in CONTACT_ROOTS:
                     return  # "called X to discuss Y": the call is the consultation
                 targets = targets or self._contacted(verb, state, memory)
+            if not targets and code[:2] == "14":
+                targets = self._protested(verb, state, memory)
             if targets:
                 pairs = [(s, t) for s in sources for t in targets]
                 if pattern.symmetric and code[:2] == "19":
@@ -351,6 +353,18 @@ class EventCoder(TargetFinder):
             if _distinct_actors(source, target):
                 first, last = sorted((trigger_start, noun), key=lambda t: t.i)
                 yield Candidate(source, target, code, first, last, pattern.id, mood.kind)
+
+    def _protested(self, verb: Token, state: SentenceState, memory: ArticleMemory) -> list[Actor]:
+        """Whom a protest is aimed at, from what it was held for: "marched in
+        Nairobi to denounce President Ruto's tax plan" (Ruto)."""
+        for clause in verb.children:
+            if clause.dep_ not in {"advcl", "xcomp"} or not any(a.dep_ == "aux" and a.tag_ == "TO" for a in clause.children):
+                continue
+            for pattern in self.verb_patterns(clause):
+                _code, found = self._targets(clause, pattern, pattern.cameo, False, state, memory)
+                if found:
+                    return found
+        return []
 
     def _contacted(self, clause: Token, state: SentenceState, memory: ArticleMemory) -> list[Actor]:
         """Whom the contact that ``clause`` is the purpose of was made with."""
