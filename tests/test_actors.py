@@ -347,3 +347,80 @@ def test_office_holders_of_the_1990s_and_smaller_states(actors):
         "Prime Minister Thaksin Shinawatra"] == "THAGOV"
     assert actors("Thaksin Shinawatra met the envoy.", "2012-01-01")["Thaksin Shinawatra"] == "THAELI"
     assert actors("Radovan Karadzic rejected the plan.", "1994-05-01")["Radovan Karadzic"] == "BIHGOV"
+
+
+def test_a_device_used_by_someone_is_no_actor(actors):
+    found = actors("Insurgents detonated a roadside bomb near a market in Kandahar.", "2009-06-01")
+    assert "a roadside bomb" not in found
+    assert found["Insurgents"] == "AFGREB"
+    # Where it acts, the device still stands for the unknown force behind it.
+    assert actors("A roadside bomb killed two policemen in Kandahar.", "2009-06-01")["A roadside bomb"] == "AFGUAF"
+
+
+def test_a_participle_adjunct_shares_the_scene_of_its_clause(actors):
+    found = actors("Gunmen stormed a wedding party in Peshawar, wounding six civilians.", "2009-06-01")
+    assert found["six civilians"] == "PAKCVL"
+
+
+def test_a_numeral_counting_an_of_phrase_is_the_counted_people(mention):
+    text = "The authorities freed 14 of Kenya's jailed opposition activists on Friday."
+    assert mention(text, "14 of Kenya's jailed opposition activists", "2016-05-01") == "KENOPP"
+    assert mention("Some of the Afghan refugees returned home.", "Some of the Afghan refugees") == "AFGREF"
+
+
+def test_the_red_cross_is_an_international_humanitarian_body(actors):
+    assert actors("The Red Crescent received medicine from Swiss doctors.")["The Red Crescent"] == "IGORCR"
+    assert actors("The International Committee of the Red Cross visited the prisoners.")[
+        "The International Committee of the Red Cross"] == "IGOCRC"
+
+
+def test_an_official_newspaper_is_the_government(actors):
+    assert actors("An official Iraqi newspaper attacked the Kuwaiti emir.", "1990-07-20")[
+        "An official Iraqi newspaper"] == "IRQGOV"
+    assert actors("Chinese state media criticised the visit.", "2022-08-03")["Chinese state media"] == "CHNMED"
+
+
+def test_a_misspelt_name_of_one_listed_person(actors):
+    assert actors("President Dos Sontas received the envoy.", "1992-03-01")["President Dos Sontas"] == "AGOGOV"
+    assert actors("Hassan Rowhani met the envoy.", "2015-03-01")["Hassan Rowhani"] == "IRNGOV"
+    # Short names are a slip away from too many others: no guess.
+    assert actors("Tom Rush met the envoy.", "2005-03-01").get("Tom Rush") is None
+
+
+def test_a_people_s_leaders_are_elites(actors):
+    assert actors("Yoruba leaders endorsed the governor.", "2002-05-01")["Yoruba leaders"] == "NGAELI"
+
+
+def test_immigrants_and_homes_are_civilians(actors):
+    assert actors("Border guards beat illegal Haitian immigrants.", "1999-05-01")[
+        "illegal Haitian immigrants"] == "HTICVL"
+    assert actors("Soldiers demolished Palestinian homes near Hebron.", "2004-05-01")["Palestinian homes"] == "PSECVL"
+
+
+def test_a_place_the_group_is_in_does_not_outweigh_the_group(actors):
+    found = actors("FARC dissidents in Cauca ambushed a police patrol.", "2020-01-01")
+    assert found["FARC dissidents in Cauca"] == "COLREB"
+    assert actors("The Gujarat government banned the rally.", "2019-01-01")["The Gujarat government"] == "INDGOV"
+
+
+def test_former_states_are_their_successors(actors):
+    assert actors("Soviet troops crossed the border.", "1985-02-01")["Soviet troops"] == "RUSMIL"
+    assert actors("Yugoslav police arrested the students.", "1989-02-01")["Yugoslav police"] == "SRBCOP"
+    assert actors("Rhodesian forces raided a camp in Zambia.", "1978-10-20")["Rhodesian forces"] == "ZWEMIL"
+
+
+def test_a_long_agent_noun_misspelt_by_one_letter(actors):
+    assert actors("The Iraqi goverment rejected the offer.", "2004-05-01")["The Iraqi goverment"] == "IRQGOV"
+    # "-ism" words are one letter from "-ist" agents but name no one.
+    assert "terrorism" not in actors("Pakistan's war on terrorism went on.", "2004-05-01")
+
+
+def test_militants_and_armed_groups_are_rebels_gunmen_stay_unidentified(actors):
+    assert actors("Somali militants attacked a base near Kismayo.", "2012-05-01")["Somali militants"] == "SOMREB"
+    assert actors("Police seized weapons from Palestinian armed groups.", "2004-05-01")[
+        "Palestinian armed groups"] == "PSEREB"
+    assert actors("Gunmen killed two soldiers in Kabul.", "2019-03-01")["Gunmen"] == "AFGUAF"
+
+
+def test_initials_written_without_spaces(actors):
+    assert actors("P.W. Botha rejected the sanctions.", "1986-05-01")["P.W. Botha"] == "ZAFGOV"

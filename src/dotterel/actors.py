@@ -24,10 +24,11 @@ from spacy.tokenizer import Tokenizer
 
 from . import grammar
 from .actors_context import Phrase, uncoded
+from .actors_names import misspelt_agents, misspelt_country, misspelt_people, official_organ
 from .actors_coref import PRONOUNS, ArticleMemory, Remembered, coref, counterpart, pronoun
 from .actors_places import PLACE_KINDS, PLACE_NOUNS, place_sector, residence, scene_entry, token_place
 from .actors_rules import choose_country, counts_people, instrument, is_patron as _is_patron, leads as _leads
-from .actors_rules import led_sector, related_objects
+from .actors_rules import led_sector, located, related_objects
 from .knowledge import KBEntry, KnowledgeBase
 from .model import Actor
 from .places import Gazetteer, default_gazetteer
@@ -68,7 +69,6 @@ _GENERIC_HEADS = frozenset({
     "spokesperson", "representative", "director", "secretary", "commander", "official", "officials",
 })
 _EARLIEST = dt.date.min
-_NAME_PARTS = frozenset({"compound", "flat"})
 # Agent nouns that are also common adjectives: only the noun is an actor.
 _NOUN_ONLY = frozenset({"national"})
 _NP_HEAD_LINKS = frozenset({"compound", "amod", "poss", "nmod", "npadvmod", "case", "det", "nummod", "flat", "appos"})
@@ -130,8 +130,11 @@ class ActorResolver:
             for i in range(span.start, span.end):
                 index.kb[i] = match
         for token in doc:
-            if token.i not in index.kb and self._misspelt_country(token):
+            if token.i not in index.kb and misspelt_country(token, self.kb, self.gazetteer):
                 index.kb[token.i] = KBMatch(token.i, token.i + 1, tuple(self.kb.near_country(token.text)), False)
+        for span, entries in misspelt_people(doc, set(index.kb), self.kb):  # "President Dos Sontas"
+            for i in range(span.start, span.end):
+                index.kb[i] = KBMatch(span.start, span.end, entries, False)
         for span in filter_spans([doc[s:e] for _id, s, e in self._sectors(doc)]):
             if span.start > 0 and doc[span.start - 1].lower_ in _FORMER:
                 span = doc[span.start - 1 : span.end]  # "a former prime minister" is an elite (ELI)
@@ -144,19 +147,9 @@ class ActorResolver:
             if sector:
                 for i in range(span.start, span.end):
                     index.sectors[i] = (span.start, span.end, sector)
+        for token, sector in misspelt_agents(doc, index.kb, index.sectors, self.kb):  # "UN peackeepers"
+            index.sectors[token.i] = (token.i, token.i + 1, sector)
         return index
-
-    def _misspelt_country(self, token: Token) -> bool:
-        """A lone proper name a slip away from a country's ("Ethopia"), which
-        is no person, organisation or place the gazetteer knows ("Columbia")."""
-        if token.pos_ != "PROPN" or token.ent_type_ in {"PERSON", "ORG", "NORP"}:
-            return False
-        # Part of a longer name ("Columbia University", "Addis Ababa"): not a country.
-        if token.dep_ in _NAME_PARTS and token.head.pos_ == "PROPN" or any(
-            c.dep_ in _NAME_PARTS and c.pos_ == "PROPN" for c in token.children
-        ):
-            return False
-        return bool(self.kb.near_country(token.text)) and self.gazetteer.lookup(token.text) is None
 
     def resolve_head(
         self,
@@ -175,11 +168,11 @@ class ActorResolver:
         position = (sentence_index, head.i)
         if head.lower_ in PRONOUNS:
             return pronoun(head, memory, position, offset)
-        if head.pos_ == "PRON":
-            return None  # "what", "which", "who": not an actor by itself
-        counted = self._counted(head, index, memory, sentence_index, offset, place)
+        counted = self._counted(head, index, memory, sentence_index, offset, place)  # before "some" (PRON)
         if counted is not None:
             return counted
+        if head.pos_ == "PRON":
+            return None  # "what", "which", "who": not an actor by itself
         tokens = noun_phrase(head, index)
         shared = _shared_head(head, index)
         if shared is not None:
@@ -189,6 +182,8 @@ class ActorResolver:
         found = self._combine(head, tokens, index, memory)
         if instrument(head, found["sector"] if found else _sector_near(head, tokens, index)):
             return None  # "detonated a car bomb": the device used, not an actor
+        if found is not None and found["country"] and official_organ(head, found["sector"]):
+            found = {**found, "code": found["country"] + "GOV", "sector": "GOV"}  # "an official Syrian newspaper"
         if found is None:
             owner = self._owner(head, index, memory, sentence_index, offset, place)
             if owner is not None:
@@ -283,7 +278,8 @@ class ActorResolver:
                                    evidence=f"kb:{entry.kind}:{entry.name}")
                 elif entry.kind in {"institution", "organization"} and not (head_is_country and not _covers(match, head)) and (
                     _covers(match, head) or sector_near is None or _names_group(head, sector_near)
-                    or not any(_is_country(m) for m in own)  # "UN peacekeepers": nothing else gives a code
+                    # "UN peacekeepers", "FARC dissidents in Cauca": no country names the actor itself
+                    or not any(_is_country(m) and not located(m, head) for m in own)
                 ):
                     if entry.sector in {"IGO", "NGO"} and sector_near == "MIL" and not _covers(match, head):
                         # "United Nations troops": the body's force (its code
@@ -339,6 +335,8 @@ class ActorResolver:
         if sector in _STATE_ROLES and any(t.lower_ in _PAST and t.i < head.i for t in tokens):
             sector = "ELI"  # "a former Iraqi prime minister": the title is in the past
         people = [m for m in own if _covers(m, head) and any(e.kind in _PEOPLE_KINDS for e in m.entries)]
+        if sector == "GOV" and best is not None and _ethnic_only(best) and head.lemma_.lower() == "leader":
+            sector = "ELI"  # "Yoruba leaders": a people's leaders are elites, not a government
         if sector is None and any(_people_of(head, m, lives_elsewhere) for m in people):
             sector = "CVL"  # "168 Liberians", "Iraqis living abroad": people, not the state
         return {

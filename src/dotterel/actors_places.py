@@ -35,7 +35,7 @@ _PLACE_LABELS = frozenset({"GPE", "LOC", "FAC"})
 PLACE_NOUNS = frozenset({
     "town", "city", "village", "province", "region", "state", "district", "area", "capital",
     "neighbourhood", "neighborhood", "suburb", "port", "enclave", "governorate", "county",
-    "part", "countryside", "territory", "zone",
+    "part", "countryside", "territory", "zone", "home", "building", "farm", "centre", "center",
 })
 
 

@@ -12,6 +12,8 @@
   car bomb", "a bomb was planted") it is the instrument, not an actor.
 * "11 of Iran's prisoners", "some of the rebels": a numeral or quantifier
   counting an "of" phrase counts people, as "thousands of students" does.
+* A country or region named only as where a group is ("FARC dissidents in
+  Cauca") does not outweigh the group named as the actor.
 * An ambiguous country name ("Congo") goes to the reading the article has
   already mentioned (Brazzaville, Kinshasa); "Congo" on a date when the
   Democratic Republic was Zaire (October 1971 to May 1997) is the Republic
@@ -34,13 +36,14 @@ if TYPE_CHECKING:
 
 __all__ = [
     "LED_EVENT_HEADS", "choose_country", "counts_people", "instrument", "is_patron", "leads", "led_event",
-    "led_sector", "related_objects",
+    "led_sector", "located", "related_objects",
 ]
 
 # Agent nouns of devices (sectors.tsv: "car bomb", "explosion" UAF).
 _DEVICE_LEMMAS = frozenset({"bomb", "explosion", "device", "blast", "ied", "mine"})
 # Positions where a device is what was used, not who acted.
 _INSTRUMENT_DEPS = frozenset({"dobj", "nsubjpass", "attr"})
+_LOCATIVE_PREPS = frozenset({"in", "inside", "near", "across", "throughout", "around"})
 # Quantifiers that count an "of" phrase ("some of the rebels").
 _QUANTIFIERS = frozenset({"some", "many", "most", "several", "few", "all", "both", "none", "each", "dozen", "hundred"})
 
@@ -86,6 +89,12 @@ def instrument(head: Token, sector: str | None) -> bool:
     while head.dep_ == "conj":
         head = head.head
     return head.dep_ in _INSTRUMENT_DEPS
+
+
+def located(match: KBMatch, head: Token) -> bool:
+    """A name in a locative phrase of ``head``: "dissidents in Cauca"."""
+    last = head.doc[match.end - 1]
+    return last.dep_ == "pobj" and last.head.lower_ in _LOCATIVE_PREPS and last.head.head.i == head.i
 
 
 def counts_people(head: Token) -> bool:

@@ -106,6 +106,7 @@ _EXTRA_FOLD = str.maketrans({"ı": "i", "ø": "o", "Ø": "O", "ł": "l", "Ł": "
                              "Đ": "D", "ß": "ss", "æ": "ae", "Æ": "AE", "œ": "oe", "Œ": "OE"})
 _ABBREVIATION_DOT = re.compile(r"(?<![A-Za-z])([A-Za-z])\.")
 _SPACES = re.compile(r"[\s,]+")
+_SPACED_INITIALS = re.compile(r"\b([A-Z]) (?=[A-Z]\b)")
 _EDGE_PUNCT = " .;:!?\"()[]"
 
 
@@ -124,6 +125,7 @@ def normalize_surface(text: str) -> str:
     """Normalise a name for matching; case is kept (see the module docstring)."""
     text = _ABBREVIATION_DOT.sub(r"\1", _fold(text))
     text = _SPACES.sub(" ", text.replace("-", " ")).strip(_EDGE_PUNCT)
+    text = _SPACED_INITIALS.sub(r"\1", text)  # "P W Botha" (from "P. W.") and "PW Botha" alike
     return _strip_article(text).strip()
 
 
@@ -333,6 +335,9 @@ def _surface_variants(surface: str) -> set[str]:
     base = _strip_article(surface.strip())
     variants = {base, _fold(base)}
     variants |= {v.replace("-", " ") for v in variants}
+    # Initials are written spaced or not: "P. W. Botha" and "P.W. Botha".
+    variants |= {re.sub(r"\b([A-Z])\. (?=[A-Z]\.)", r"\1.", v) for v in variants}
+    variants |= {re.sub(r"\b([A-Z])\.(?=[A-Z]\.)", r"\1. ", v) for v in variants}
     return {v for v in variants if v}
 
 
