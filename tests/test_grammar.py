@@ -656,3 +656,7 @@ def test_protest_held_for_a_purpose_targets_the_purpose(code):
     assert ("KENOPP", "14", "KENGOV") in found
     found = triples(code("Farmers blocked highways near Lyon to protest against the French government's fuel tax."))
     assert ("FRAAGR", "14", "FRAGOV") in found
+
+
+def test_counted_people_are_targets(code):
+    assert ("IRN", "08", "GBRMIL") in triples(code("Iran freed two of the detained British sailors."))

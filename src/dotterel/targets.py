@@ -16,6 +16,7 @@ from dataclasses import dataclass, field, replace
 from spacy.tokens import Token
 
 from . import grammar
+from .actors_rules import counts_people
 from .actors import ActorResolver, ArticleMemory, DocIndex, conjuncts, listed_apposition
 from .knowledge import KBEntry
 from .lexicon import Lexicon, NounPattern, VerbPattern
@@ -98,7 +99,7 @@ class TargetFinder:
                 if not a.sector and a.country and _is_demonym(h, state.index) else a
                 for h, a in zip(heads, found)
             ]
-        if not found and grammar.is_count(head):  # "thousands of Afghan refugees"
+        if not found and (grammar.is_count(head) or counts_people(head)):  # "thousands of Afghan refugees", "two of the hostages"
             return [a for pobj in grammar.counted(head) for a in self._actors(pobj, state, memory)]
         if found and head.i in state.index.sectors:
             # "delegations from Israel and Hamas", "the leaders of Iran and Iraq": one per country
