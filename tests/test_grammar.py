@@ -660,3 +660,11 @@ def test_protest_held_for_a_purpose_targets_the_purpose(code):
 
 def test_counted_people_are_targets(code):
     assert ("IRN", "08", "GBRMIL") in triples(code("Iran freed two of the detained British sailors."))
+
+
+def test_attacks_on_decisions_and_policies_are_criticism(code):
+    found = triples(code("The Iranian foreign minister attacked the Canadian decision to close its embassy."))
+    assert ("IRNGOV", "11", "CAN") in found and not any(r == "19" for _, r, _ in found)
+    found = triples(code("Erdogan launched a scathing attack on the Dutch government's policy."))
+    assert ("TURGOV", "11", "NLDGOV") in found and not any(r == "19" for _, r, _ in found)
+    assert ("PSEREB", "19", "ISRMIL") in triples(code("Hamas launched an attack on Israeli troops."))

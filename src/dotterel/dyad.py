@@ -22,7 +22,7 @@ from .actors import ArticleMemory, scene_country
 from .errors import InputError
 from .lexicon import VerbPattern
 from .events import CONTACT_ROOTS, Candidate, EventCoder, SentenceState
-from .triggers import noun_trigger, verb_object_code
+from .triggers import aimed_object_code, noun_trigger, verb_object_code
 from .model import Actor, Article, Event
 from .nlp import ParsedSentence, Parser
 
@@ -93,7 +93,8 @@ class DyadCoder:
             found = noun_trigger(coder.lexicon, token)
             if found is not None:
                 mood = coder.noun_modality(token)
-                code = coder.apply_modality(found.code, found.intent, None, mood)
+                aimed = aimed_object_code(found.pattern, token)  # "attacks on the law": criticism
+                code = coder.apply_modality(aimed or found.code, None if aimed else found.intent, None, mood)
                 if code and coder.ontology.get(code).plover_type:
                     return code, found.pattern.id, mood.kind
         return None
@@ -132,6 +133,8 @@ class DyadCoder:
                 code = pattern.predicative  # "called the envoy a liar", "found X guilty"
             if code and code[:2] in {"02", "10"} and _aimed(coder, verb, pattern):
                 code = "111"  # "called for sanctions against X"
+            if code:
+                code = coder.aimed_code(verb, code)  # "launched an attack on the policy"
             if code and coder.ontology.get(code).plover_type:
                 return code, pattern.id, mood.kind
             return None

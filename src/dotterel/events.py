@@ -35,7 +35,7 @@ from .nlp import ParsedArticle, ParsedSentence
 from .ontology import Ontology
 from .places import Gazetteer, event_place
 from .targets import SentenceState, TargetFinder, requested_code
-from .triggers import NounTrigger, noun_trigger, object_code, verb_object_code
+from .triggers import NounTrigger, aimed_object_code, noun_trigger, object_code, verb_object_code
 
 _PRONOUNS = frozenset({"he", "him", "his", "she", "her", "they", "them", "their", "it", "its"})
 # Prepositions that put an event noun in the future or make it a goal.
@@ -171,6 +171,7 @@ class EventCoder(TargetFinder):
             if code is None:
                 continue
             code, targets = self._targets(verb, pattern, code, passive, state, memory)
+            code = self.aimed_code(verb, code)
             if grammar.is_contact_purpose(verb):
                 if code[:2] in CONTACT_ROOTS:
                     return  # "called X to discuss Y": the call is the consultation
@@ -333,7 +334,10 @@ class EventCoder(TargetFinder):
                 # "X said during a meeting with Y": X is the party meeting Y.
                 sources = [a for h in grammar.subjects(prep.head)[0] for a in self._actors(h, state, memory)]
             trigger_start = noun
-        code = self.apply_modality(code, found.intent, None, mood)
+        aimed = aimed_object_code(pattern, noun)  # "an attack on the government's policy" 111
+        if aimed is not None:
+            code = aimed
+        code = self.apply_modality(code, None if aimed and aimed[:2] != found.code[:2] else found.intent, None, mood)
         if code is None:
             return
         targets = self._noun_targets(noun, pattern, state, memory)
@@ -353,6 +357,16 @@ class EventCoder(TargetFinder):
             if _distinct_actors(source, target):
                 first, last = sorted((trigger_start, noun), key=lambda t: t.i)
                 yield Candidate(source, target, code, first, last, pattern.id, mood.kind)
+
+    def aimed_code(self, verb: Token, code: str) -> str:
+        """"launched a scathing attack on the policy": the event noun the verb
+        carries is aimed at words or decisions, so the act is criticism."""
+        for obj in grammar.slot_heads(verb, "dobj"):
+            event = noun_trigger(self.lexicon, obj)
+            aimed = aimed_object_code(event.pattern, obj) if event is not None else None
+            if aimed is not None and code[:2] == event.code[:2]:
+                return aimed
+        return code
 
     def _protested(self, verb: Token, state: SentenceState, memory: ArticleMemory) -> list[Actor]:
         """Whom a protest is aimed at, from what it was held for: "marched in

@@ -58,7 +58,7 @@ _VERB_KEYS = {
     "verb", "prep", "cameo", "target", "intent", "objects", "only_objects", "predicative", "symmetric", "note",
     "negated", "crowd", "labels",
 }
-_NOUN_KEYS = {"noun", "cameo", "target", "intent", "symmetric", "note", "light_verbs", "modifiers", "crowd"}
+_NOUN_KEYS = {"noun", "cameo", "target", "intent", "symmetric", "note", "light_verbs", "modifiers", "crowd", "objects"}
 
 
 class LexiconError(DataError, ValueError):
@@ -95,6 +95,9 @@ class NounPattern:
     # A modifier that changes the act: "hunger strike" 142, "general strike" 143.
     modifiers: Mapping[str, str] = field(default_factory=dict)
     crowd: str | None = None  # code when a crowd does it: "workers staged a strike" 143
+    # The code for what the act is aimed at (the head of a target slot):
+    # "an attack on the government's policy" is criticism (111).
+    objects: Mapping[str, str] = field(default_factory=dict)
 
 
 @dataclass(frozen=True, slots=True)
@@ -283,7 +286,15 @@ def _noun_pattern(entry: Any, where: str, ontology: Ontology) -> NounPattern:
         symmetric=bool(entry.get("symmetric", False)),
         modifiers={str(k).lower(): _code(v, where, ontology) for k, v in modifiers.items()},
         crowd=_code(entry["crowd"], where, ontology) if entry.get("crowd") is not None else None,
+        objects=_objects(entry, where, ontology),
     )
+
+
+def _objects(entry: dict[str, Any], where: str, ontology: Ontology) -> dict[str, str]:
+    objects = entry.get("objects") or {}
+    if not isinstance(objects, dict):
+        raise LexiconError(f"{where}: 'objects' maps nouns to CAMEO codes")
+    return {str(k).lower(): _code(v, where, ontology) for k, v in objects.items()}
 
 
 def _check_keys(entry: Any, allowed: set[str], head: str, where: str) -> None:

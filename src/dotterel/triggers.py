@@ -87,6 +87,21 @@ def object_code(pattern: VerbPattern, head: Token) -> str | None:
     return None
 
 
+def aimed_object_code(pattern: NounPattern, noun: Token) -> str | None:
+    """The code what an event noun is aimed at gives it: "an attack on the
+    decision" is verbal (111), "an attack on the convoy" stays 190."""
+    if not pattern.objects:
+        return None
+    for prep in noun.children:
+        if prep.dep_ == "prep" and prep.lower_ in pattern.target:
+            for head in prep.children:
+                if head.dep_ == "pobj":
+                    for key in _keys(head):
+                        if key in pattern.objects:
+                            return pattern.objects[key]
+    return None
+
+
 def label_code(pattern: VerbPattern, verb: Token) -> str | None:
     """The code a label of the object gives the verb: "held X responsible" 112."""
     if not pattern.labels:
