@@ -74,10 +74,20 @@ def misspelt_agents(
             or token.pos_ not in {"NOUN", "PROPN"} or token.i in known or token.i in sectors
         ):  # fmt: skip
             continue
-        fits = {kb.sector_of(a) for a in _agents(kb).get(word[:2], ()) if _distance(a, word) == 1}
-        if len(fits) == 1 and None not in fits:
-            found.append((token, fits.pop()))
+        sector = _near_agent(kb, word)
+        if sector is not None:
+            found.append((token, sector))
     return found
+
+
+@functools.lru_cache(maxsize=65536)
+def _near_agent(kb: KnowledgeBase, word: str) -> str | None:
+    """The sector of the one agent noun a slip from ``word`` (cached: the
+    same long nouns recur in every article)."""
+    fits = {
+        kb.sector_of(a) for a in _agents(kb).get(word[:2], ()) if abs(len(a) - len(word)) <= 1 and _distance(a, word) == 1
+    }
+    return fits.pop() if len(fits) == 1 and None not in fits else None
 
 
 @functools.cache
@@ -103,6 +113,7 @@ def misspelt_people(doc: Doc, known: set[int], kb: KnowledgeBase) -> list[tuple[
     return found
 
 
+@functools.lru_cache(maxsize=65536)
 def _near_person(kb: KnowledgeBase, text: str) -> tuple[KBEntry, ...]:
     words = text.casefold().split()
     letters = sum(len(w) for w in words)
