@@ -132,9 +132,9 @@ def _near_person(kb: KnowledgeBase, text: str) -> tuple[KBEntry, ...]:
 def _people(kb: KnowledgeBase) -> dict[tuple[str, ...], list[tuple[str, str]]]:
     """Person surfaces of the knowledge base (with their case-folded form) by their words' first letters."""
     people: dict[tuple[str, ...], list[tuple[str, str]]] = {}
-    for surface in kb.surfaces():
-        if any(e.kind == "person" for e in kb.lookup(surface)):
-            words = surface.casefold().split()
+    for surface in kb.person_surfaces():
+        words = surface.casefold().split()
+        if words:
             people.setdefault(tuple(w[0] for w in words), []).append((surface, " ".join(words)))
     return people
 

@@ -121,8 +121,10 @@ def _strip_article(text: str) -> str:
     return text[4:] if text[:4].lower() == "the " else text
 
 
+@functools.lru_cache(maxsize=131072)
 def normalize_surface(text: str) -> str:
-    """Normalise a name for matching; case is kept (see the module docstring)."""
+    """Normalise a name for matching; case is kept (see the module docstring).
+    Cached: the coder looks the same phrases up in every article."""
     text = _ABBREVIATION_DOT.sub(r"\1", _fold(text))
     text = _SPACES.sub(" ", text.replace("-", " ")).strip(_EDGE_PUNCT)
     text = _SPACED_INITIALS.sub(r"\1", text)  # "P W Botha" (from "P. W.") and "PW Botha" alike
@@ -188,12 +190,15 @@ class KnowledgeBase:
         self._exact: dict[str, list[KBEntry]] = {}
         self._folded: dict[str, list[tuple[KBEntry, bool]]] = {}
         surfaces: set[str] = set()
+        people: set[str] = set()
         seen: set[tuple[str, bool, KBEntry]] = set()
         for entry in entries:
             key = normalize_surface(entry.surface)
             if not key:
                 continue
             surfaces.update(_surface_variants(entry.surface))
+            if entry.kind == "person":
+                people.update(_surface_variants(entry.surface))
             exact, capitals = _is_acronym(key), key != key.lower()
             # Data surfaces that normalise alike ("US", "the U.S.") keep one
             # entry per actor, the first written.
@@ -206,6 +211,7 @@ class KnowledgeBase:
             else:
                 self._folded.setdefault(key.casefold(), []).append((entry, capitals))
         self._surfaces = sorted(surfaces)
+        self._person_surfaces = sorted(people)
 
     @property
     def countries(self) -> Mapping[str, Country]:
@@ -306,6 +312,10 @@ class KnowledgeBase:
     def sector_phrases(self) -> list[str]:
         """All agent phrases with derived plurals, for a spaCy PhraseMatcher."""
         return list(self._sector_phrases)
+
+    def person_surfaces(self) -> list[str]:
+        """The names of people (with the variants ``surfaces`` gives)."""
+        return list(self._person_surfaces)
 
     def surfaces(self) -> list[str]:
         """Every name of a country, adjective, capital, institution, organisation
