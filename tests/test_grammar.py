@@ -668,3 +668,8 @@ def test_attacks_on_decisions_and_policies_are_criticism(code):
     found = triples(code("Erdogan launched a scathing attack on the Dutch government's policy."))
     assert ("TURGOV", "11", "NLDGOV") in found and not any(r == "19" for _, r, _ in found)
     assert ("PSEREB", "19", "ISRMIL") in triples(code("Hamas launched an attack on Israeli troops."))
+
+
+def test_refusal_takes_the_sub_code_of_the_refined_act(code):
+    assert {e["cameo"] for e in code("Turkey said it will not lift its veto on Sweden's membership.")} == {"124"}
+    assert {e["cameo"] for e in code("The US refused to lift sanctions on Iran.")} == {"1244"}

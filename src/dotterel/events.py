@@ -170,6 +170,8 @@ class EventCoder(TargetFinder):
             code = self.apply_modality(cameo, pattern.intent, pattern.negated, mood)
             if code is None:
                 continue
+            if mood.kind in {"refused", "refusing", "failed"} and code == self.refusal_code(cameo):
+                code = self.refusal_code(verb_object_code(pattern, verb) or cameo)  # "will not lift its veto" 124
             code, targets = self._targets(verb, pattern, code, passive, state, memory)
             code = self.aimed_code(verb, code)
             if grammar.is_contact_purpose(verb):
