@@ -673,3 +673,9 @@ def test_attacks_on_decisions_and_policies_are_criticism(code):
 def test_refusal_takes_the_sub_code_of_the_refined_act(code):
     assert {e["cameo"] for e in code("Turkey said it will not lift its veto on Sweden's membership.")} == {"124"}
     assert {e["cameo"] for e in code("The US refused to lift sanctions on Iran.")} == {"1244"}
+
+
+def test_drills_facing_a_country_are_a_show_of_force_and_joint_ones_cooperation(code):
+    assert ("CHN", "15", "TWN") in triples(code("China held military drills near Taiwan."))
+    assert ("RUS", "15", "JPN") in triples(code("Russia staged naval exercises off the coast of Japan."))
+    assert ("IND", "06", "FRA") in triples(code("India held joint exercises with France."))

@@ -343,6 +343,10 @@ class EventCoder(TargetFinder):
         if code is None:
             return
         targets = self._noun_targets(noun, pattern, state, memory)
+        if not targets and governor is not None and (code[:2] == "15" or pattern.posture):
+            targets = self._posture_targets(governor, state, memory)  # "held drills near Taiwan"
+            if targets and pattern.posture and code[:2] != "15":
+                code = self.apply_modality(pattern.posture, None, None, mood) or code
         if light and grammar.is_contact_purpose(trigger_start):
             if code[:2] in CONTACT_ROOTS:
                 return

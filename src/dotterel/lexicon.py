@@ -58,7 +58,7 @@ _VERB_KEYS = {
     "verb", "prep", "cameo", "target", "intent", "objects", "only_objects", "predicative", "symmetric", "note",
     "negated", "crowd", "labels",
 }
-_NOUN_KEYS = {"noun", "cameo", "target", "intent", "symmetric", "note", "light_verbs", "modifiers", "crowd", "objects"}
+_NOUN_KEYS = {"noun", "cameo", "target", "intent", "symmetric", "note", "light_verbs", "modifiers", "crowd", "objects", "posture"}
 
 
 class LexiconError(DataError, ValueError):
@@ -98,6 +98,9 @@ class NounPattern:
     # The code for what the act is aimed at (the head of a target slot):
     # "an attack on the government's policy" is criticism (111).
     objects: Mapping[str, str] = field(default_factory=dict)
+    # The code when the act faces someone rather than being shared with a
+    # partner: "held drills near Taiwan" is a show of force (150).
+    posture: str | None = None
 
 
 @dataclass(frozen=True, slots=True)
@@ -287,6 +290,7 @@ def _noun_pattern(entry: Any, where: str, ontology: Ontology) -> NounPattern:
         modifiers={str(k).lower(): _code(v, where, ontology) for k, v in modifiers.items()},
         crowd=_code(entry["crowd"], where, ontology) if entry.get("crowd") is not None else None,
         objects=_objects(entry, where, ontology),
+        posture=_code(entry["posture"], where, ontology) if entry.get("posture") is not None else None,
     )
 
 

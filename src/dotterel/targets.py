@@ -36,7 +36,7 @@ _CONCERNED_PREPS = _OBJECT_PARTY_PREPS | {"with"}
 _HOSTILE_AIMS = frozenset({"action", "measures", "steps", "punishment", "pressure"})
 _CRITICIZE = "111"
 _BORDER_NOUNS = frozenset({"border", "borders", "frontier", "frontiers", "boundary"})
-_FACING_PREPS = frozenset({"near", "toward", "towards", "along", "against", "on", "at", "with"})
+_FACING_PREPS = frozenset({"near", "toward", "towards", "along", "against", "on", "at", "with", "off"})
 # Forces sent to the border with a country face it (154), they do not aid it.
 _FORCES_SENT = frozenset({"070", "072", "074", "150"})
 _MASS_FORCES = "154"
@@ -327,6 +327,8 @@ class TargetFinder:
         for token in verb.subtree:
             if token.dep_ == "pobj" and token.head.lower_ in _FACING_PREPS:
                 found = self._actors(token, state, memory) or self._across_border(token, state, memory)
+                # "off the coast of Japan", "near the shores of Taiwan"
+                found = found or [a for c in grammar.counted(token) for a in self._actors(c, state, memory)]
                 if found:
                     return found
         return []
