@@ -679,3 +679,8 @@ def test_drills_facing_a_country_are_a_show_of_force_and_joint_ones_cooperation(
     assert ("CHN", "15", "TWN") in triples(code("China held military drills near Taiwan."))
     assert ("RUS", "15", "JPN") in triples(code("Russia staged naval exercises off the coast of Japan."))
     assert ("IND", "06", "FRA") in triples(code("India held joint exercises with France."))
+
+
+def test_things_received_from_a_giver_are_what_the_giver_supplied(code):
+    assert ("NLD", "03", "UKR") in triples(code("Ukraine will receive fighter jets from the Netherlands."))
+    assert ("GEOGOV", "07", "GEOOPP") in triples(code("Georgian protesters received weapons from the Georgian government."))

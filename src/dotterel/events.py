@@ -34,7 +34,7 @@ from .model import Actor, Article, Event, Trigger
 from .nlp import ParsedArticle, ParsedSentence
 from .ontology import Ontology
 from .places import Gazetteer, event_place
-from .targets import SentenceState, TargetFinder, requested_code
+from .targets import SentenceState, TargetFinder, announced_code as _announced_code, requested_code
 from .triggers import NounTrigger, aimed_object_code, noun_trigger, object_code, verb_object_code
 
 _PRONOUNS = frozenset({"he", "him", "his", "she", "her", "they", "them", "their", "it", "its"})
@@ -48,6 +48,9 @@ _OWNER_ROOTS = frozenset({"03", "04", "05", "06", "07", "08", "16"})
 # Killings that were tried or failed are attempts on a life (CAMEO 185).
 _KILLINGS = frozenset({"186", "1823"})
 _ATTEMPTED_KILLING = "185"
+# Verbs whose object maps say what a received thing is ("received weapons
+# from X" is X supplying weapons, 072).
+_GIVING_VERBS = ("supply", "provide", "send", "deliver")
 # Sectors that act for the state: a country and these are one side.
 _STATE_SECTORS = frozenset({"GOV", "MIL", "LEG", "JUD", "COP", "SPY"})
 # A contact made to say something or to talk is itself the event: "called X
@@ -144,6 +147,7 @@ class EventCoder(TargetFinder):
     def _candidates(self, state: SentenceState, memory: ArticleMemory) -> Iterator[Candidate]:
         for token in state.sentence.span:
             if token.pos_ in {"VERB", "AUX"} or token.tag_.startswith("VB"):
+                yield from self._received_candidates(token, state, memory)
                 yield from self._verb_candidates(token, state, memory)
                 yield from self._obligation_candidates(token, state, memory)
             elif token.pos_ in {"NOUN", "PROPN"}:
@@ -421,6 +425,28 @@ class EventCoder(TargetFinder):
             for target in targets:
                 if _distinct_actors(source, target):
                     yield Candidate(source, target, code, first, last, found.pattern.id, mood.kind)
+
+    def _received_candidates(self, verb: Token, state: SentenceState, memory: ArticleMemory) -> Iterator[Candidate]:
+        """"Georgian demonstrators received weapons from the government": what
+        a giver provides ("supply weapons" 072), from the "from" party to the
+        subject.  Event nouns received are coded as acts ("received aid")."""
+        if verb.lemma_.lower() not in self.lexicon.converse_verbs:
+            return
+        things = [o for o in verb.children if o.dep_ in {"dobj", "obj"} and noun_trigger(self.lexicon, o) is None]
+        givers = [a for h in grammar.slot_heads(verb, "from") for a in self._actors(h, state, memory)]
+        if not things or not givers:
+            return
+        code = next((c for g in _GIVING_VERBS for p in self.lexicon.verb_patterns(g) for t in things
+                     if (c := object_code(p, t)) is not None), None)
+        if code is None:
+            return
+        mood = grammar.modality(verb)
+        code = self.apply_modality(code, _announced_code(code), None, mood)
+        targets = [a for h in grammar.subjects(verb)[0] for a in self._actors(h, state, memory)]
+        for source in givers:
+            for target in targets:
+                if code and _distinct_actors(source, target):
+                    yield Candidate(source, target, code, verb, verb, f"converse:{verb.lemma_.lower()}", mood.kind)
 
     def undergoes_event(self, verb: Token, pattern: VerbPattern) -> bool:
         """A converse verb whose object is an event noun its own pattern does

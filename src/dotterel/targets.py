@@ -508,6 +508,11 @@ def requested_code(kind: str, act: str) -> str | None:
     return None
 
 
+def announced_code(code: str) -> str | None:
+    """The intent (03x) or threat (13x) code of announcing the act ``code``."""
+    return _announced(code)
+
+
 def _announced(code: str) -> str | None:
     for length in (4, 3, 2):
         found = _ANNOUNCED.get(code[:length])
