@@ -368,35 +368,6 @@ class EventCoder(TargetFinder):
                 first, last = sorted((trigger_start, noun), key=lambda t: t.i)
                 yield Candidate(source, target, code, first, last, pattern.id, mood.kind)
 
-    def aimed_code(self, verb: Token, code: str) -> str:
-        """"launched a scathing attack on the policy": the event noun the verb
-        carries is aimed at words or decisions, so the act is criticism."""
-        for obj in grammar.slot_heads(verb, "dobj"):
-            event = noun_trigger(self.lexicon, obj)
-            aimed = aimed_object_code(event.pattern, obj) if event is not None else None
-            if aimed is not None and code[:2] == event.code[:2]:
-                return aimed
-        return code
-
-    def _protested(self, verb: Token, state: SentenceState, memory: ArticleMemory) -> list[Actor]:
-        """Whom a protest is aimed at, from what it was held for: "marched in
-        Nairobi to denounce President Ruto's tax plan" (Ruto)."""
-        for clause in verb.children:
-            if clause.dep_ not in {"advcl", "xcomp"} or not any(a.dep_ == "aux" and a.tag_ == "TO" for a in clause.children):
-                continue
-            for pattern in self.verb_patterns(clause):
-                _code, found = self._targets(clause, pattern, pattern.cameo, False, state, memory)
-                if found:
-                    return found
-        return []
-
-    def _contacted(self, clause: Token, state: SentenceState, memory: ArticleMemory) -> list[Actor]:
-        """Whom the contact that ``clause`` is the purpose of was made with."""
-        verb = clause.head.head if clause.dep_ in {"acl", "relcl"} else clause.head
-        places = [o for p in verb.children if p.dep_ == "prep" and p.lower_ in {"to", "in"} for o in p.children]
-        contacted = [o for o in verb.children if o.dep_ in {"dobj", "obj"}] or places  # "travelled to Khartoum to ..."
-        return [a for o in contacted if o.dep_ in {"dobj", "obj", "pobj"} for a in self._actors(o, state, memory)]
-
     def converse_verb(self, noun: Token) -> Token | None:
         """The verb whose subject undergoes the act ``noun`` names, if any:
         "received [aid] from X", "came under [attack] by X"."""

@@ -23,7 +23,7 @@ from .lexicon import Lexicon, NounPattern, VerbPattern
 from .model import Actor
 from .nlp import ParsedSentence
 from .ontology import Ontology
-from .triggers import gerund_code, label_code, noun_trigger, object_code
+from .triggers import aimed_object_code, gerund_code, label_code, noun_trigger, object_code
 
 _COMPLEMENT_SLOTS = ("dative", "dobj", "to", "with", "for", "on", "against", "into")
 # Nouns of acts aimed at someone: a call for "sanctions against X" or
@@ -262,6 +262,35 @@ class TargetFinder:
                 found = self._outcome_targets(verb, state, memory)
             return code, found
         return code, []
+
+    def aimed_code(self, verb: Token, code: str) -> str:
+        """"launched a scathing attack on the policy": the event noun the verb
+        carries is aimed at words or decisions, so the act is criticism."""
+        for obj in grammar.slot_heads(verb, "dobj"):
+            event = noun_trigger(self.lexicon, obj)
+            aimed = aimed_object_code(event.pattern, obj) if event is not None else None
+            if aimed is not None and code[:2] == event.code[:2]:
+                return aimed
+        return code
+
+    def _protested(self, verb: Token, state: SentenceState, memory: ArticleMemory) -> list[Actor]:
+        """Whom a protest is aimed at, from what it was held for: "marched in
+        Nairobi to denounce President Ruto's tax plan" (Ruto)."""
+        for clause in verb.children:
+            if clause.dep_ not in {"advcl", "xcomp"} or not any(a.dep_ == "aux" and a.tag_ == "TO" for a in clause.children):
+                continue
+            for pattern in self.verb_patterns(clause):
+                _code, found = self._targets(clause, pattern, pattern.cameo, False, state, memory)
+                if found:
+                    return found
+        return []
+
+    def _contacted(self, clause: Token, state: SentenceState, memory: ArticleMemory) -> list[Actor]:
+        """Whom the contact that ``clause`` is the purpose of was made with."""
+        verb = clause.head.head if clause.dep_ in {"acl", "relcl"} else clause.head
+        places = [o for p in verb.children if p.dep_ == "prep" and p.lower_ in {"to", "in"} for o in p.children]
+        contacted = [o for o in verb.children if o.dep_ in {"dobj", "obj"}] or places  # "travelled to Khartoum to ..."
+        return [a for o in contacted if o.dep_ in {"dobj", "obj", "pobj"} for a in self._actors(o, state, memory)]
 
     def _outcome_targets(self, verb: Token, state: SentenceState, memory: ArticleMemory) -> list[Actor]:
         """"detonated a bomb outside a hotel, killing 15 civilians": the
