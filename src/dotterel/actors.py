@@ -28,7 +28,7 @@ from .actors_names import misspelt_agents, misspelt_country, misspelt_people, of
 from .actors_coref import PRONOUNS, ArticleMemory, Remembered, coref, counterpart, pronoun
 from .actors_places import PLACE_KINDS, PLACE_NOUNS, place_sector, residence, scene_entry, token_place
 from .actors_rules import choose_country, counts_people, instrument, is_patron as _is_patron, leads as _leads
-from .actors_rules import led_sector, located, related_objects
+from .actors_rules import led_sector, listed_apposition, located, related_objects
 from .knowledge import KBEntry, KnowledgeBase
 from .model import Actor
 from .places import Gazetteer, default_gazetteer
@@ -391,22 +391,6 @@ def noun_phrase(head: Token, index: DocIndex) -> list[Token]:
         elif child.dep_ not in _CLAUSE_DEPS and not _hyphen_partner(child, head, index):
             out.extend(_subtree(child))
     return out
-
-
-def listed_apposition(child: Token, head: Token, index: DocIndex) -> bool:
-    """"the US, Russia, and Switzerland": the parser may make the second name
-    an apposition of the first; it is a list item when a conjunction follows
-    it, or when both name countries (a country is not another's apposition)."""
-    if child.dep_ != "appos":
-        return False
-    if any(c.dep_ == "cc" for c in child.children) and any(c.dep_ == "conj" for c in child.children):
-        return True
-    mine, theirs = index.kb.get(child.i), index.kb.get(head.i)
-    return (
-        mine is not None and theirs is not None
-        and all(e.kind in {"country", "adjective"} for e in (*mine.entries, *theirs.entries))
-        and {e.country for e in mine.entries}.isdisjoint(e.country for e in theirs.entries)
-    )
 
 
 def _hyphen_partner(child: Token, head: Token, index: DocIndex) -> bool:

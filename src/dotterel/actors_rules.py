@@ -32,11 +32,11 @@ from spacy.tokens import Span, Token
 from .knowledge import KBEntry
 
 if TYPE_CHECKING:
-    from .actors import KBMatch
+    from .actors import DocIndex, KBMatch
 
 __all__ = [
     "LED_EVENT_HEADS", "choose_country", "counts_people", "instrument", "is_patron", "leads", "led_event",
-    "led_sector", "located", "related_objects",
+    "led_sector", "listed_apposition", "located", "related_objects",
 ]
 
 # Agent nouns of devices (sectors.tsv: "car bomb", "explosion" UAF).
@@ -173,3 +173,19 @@ def leads(match: KBMatch, head: Token) -> bool:
     after = head.doc[match.end : match.end + 2]
     led = len(after) == 2 and after[0].text in "-–" and after[1].lower_ == "led"
     return led and (head.lower_ in _LED_HEADS or led_event(head))
+
+
+def listed_apposition(child: Token, head: Token, index: DocIndex) -> bool:
+    """"the US, Russia, and Switzerland": the parser may make the second name
+    an apposition of the first; it is a list item when a conjunction follows
+    it, or when both name countries (a country is not another's apposition)."""
+    if child.dep_ != "appos":
+        return False
+    if any(c.dep_ == "cc" for c in child.children) and any(c.dep_ == "conj" for c in child.children):
+        return True
+    mine, theirs = index.kb.get(child.i), index.kb.get(head.i)
+    return (
+        mine is not None and theirs is not None
+        and all(e.kind in {"country", "adjective"} for e in (*mine.entries, *theirs.entries))
+        and {e.country for e in mine.entries}.isdisjoint(e.country for e in theirs.entries)
+    )

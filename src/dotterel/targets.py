@@ -16,8 +16,8 @@ from dataclasses import dataclass, field, replace
 from spacy.tokens import Token
 
 from . import grammar
-from .actors_rules import counts_people
-from .actors import ActorResolver, ArticleMemory, DocIndex, conjuncts, listed_apposition
+from .actors import ActorResolver, ArticleMemory, DocIndex, conjuncts
+from .actors_rules import counts_people, listed_apposition
 from .knowledge import KBEntry
 from .lexicon import Lexicon, NounPattern, VerbPattern
 from .model import Actor
