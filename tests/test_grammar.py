@@ -684,3 +684,8 @@ def test_drills_facing_a_country_are_a_show_of_force_and_joint_ones_cooperation(
 def test_things_received_from_a_giver_are_what_the_giver_supplied(code):
     assert ("NLD", "03", "UKR") in triples(code("Ukraine will receive fighter jets from the Netherlands."))
     assert ("GEOGOV", "07", "GEOOPP") in triples(code("Georgian protesters received weapons from the Georgian government."))
+
+
+def test_appeal_to_return_to_talks_is_an_appeal_to_negotiate(code):
+    assert {e["cameo"] for e in code("Qatar urged Iran and the United States to return to dialogue.")} == {"026"}
+    assert ("IRN", "04", "USA") in triples(code("Iran and the United States returned to talks in Vienna."))

@@ -51,6 +51,7 @@ _ATTEMPTED_KILLING = "185"
 # Verbs whose object maps say what a received thing is ("received weapons
 # from X" is X supplying weapons, 072).
 _GIVING_VERBS = ("supply", "provide", "send", "deliver")
+_RECEIVING_VERBS = frozenset({"receive", "get", "obtain", "acquire"})
 # Sectors that act for the state: a country and these are one side.
 _STATE_SECTORS = frozenset({"GOV", "MIL", "LEG", "JUD", "COP", "SPY"})
 # A contact made to say something or to talk is itself the event: "called X
@@ -249,7 +250,8 @@ class EventCoder(TargetFinder):
     def act_code(self, verb: Token) -> str | None:
         """The code of the act a verb names, refined by its object: "lift
         sanctions" 085 (what a request or refusal is about)."""
-        for pattern in self.verb_patterns(verb):
+        patterns = self.verb_patterns(verb)
+        for pattern in patterns:
             override = verb_object_code(pattern, verb)
             if pattern.only_objects and override is None:
                 continue
@@ -258,7 +260,7 @@ class EventCoder(TargetFinder):
             found = noun_trigger(self.lexicon, thing) if thing.dep_ in {"dobj", "obj"} else None
             if found is not None:
                 return found.code
-        return None
+        return patterns[0].cameo[:2] if patterns else None  # only the root is known ("to stop X": yield)
 
     def _refine_request(self, verb: Token, code: str) -> str:
         """"urged them to talk" is an appeal to meet (026), "demanded that
@@ -401,7 +403,7 @@ class EventCoder(TargetFinder):
         """"Georgian demonstrators received weapons from the government": what
         a giver provides ("supply weapons" 072), from the "from" party to the
         subject.  Event nouns received are coded as acts ("received aid")."""
-        if verb.lemma_.lower() not in self.lexicon.converse_verbs:
+        if verb.lemma_.lower() not in _RECEIVING_VERBS or any(c.dep_ == "prt" for c in verb.children):
             return
         things = [o for o in verb.children if o.dep_ in {"dobj", "obj"} and noun_trigger(self.lexicon, o) is None]
         givers = [a for h in grammar.slot_heads(verb, "from") for a in self._actors(h, state, memory)]
