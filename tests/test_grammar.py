@@ -689,3 +689,17 @@ def test_things_received_from_a_giver_are_what_the_giver_supplied(code):
 def test_appeal_to_return_to_talks_is_an_appeal_to_negotiate(code):
     assert {e["cameo"] for e in code("Qatar urged Iran and the United States to return to dialogue.")} == {"026"}
     assert ("IRN", "04", "USA") in triples(code("Iran and the United States returned to talks in Vienna."))
+
+
+def test_an_act_that_is_the_topic_of_talks_is_not_coded(code):
+    events = code("Israel and Lebanon renewed negotiations on an Israeli troop pullback from Lebanon.")
+    assert {e["cameo"][:2] for e in events} == {"04"}
+
+
+def test_resuming_an_act_takes_the_modality_of_the_resumption(code):
+    events = code("The Macedonian army prepared to resume shelling Albanian rebel positions.")
+    assert events and {e["cameo"][:2] for e in events} == {"13"}
+
+
+def test_attacks_on_a_city_target_its_people(code):
+    assert ("RUSMIL", "19", "UKRCVL") in triples(code("Russian forces launched attacks on Kharkiv."))

@@ -43,6 +43,11 @@ PLACE_NOUNS = frozenset({
 # it: "a curfew in Abidjan", "blew themselves up in Tel Aviv" ("on" is left
 # out: "called on Caracas" is an appeal to its government).
 _IN_PLACE_PREPS = frozenset({"in", "inside", "into", "near", "around", "across", "throughout", "within"})
+# Acts of force aimed at a place: "attacks on Kharkiv".
+_FORCE_NOUNS = frozenset({
+    "attack", "strike", "airstrike", "raid", "assault", "offensive", "bombardment", "shelling", "bombing",
+    "onslaught", "incursion", "siege",
+})
 # Verbs of force done to a place: "shelled Kharkiv", "blockade Paris".
 _FORCE_VERBS = frozenset({
     "shell", "bomb", "bombard", "attack", "strike", "hit", "raid", "storm", "besiege", "blockade",
@@ -146,6 +151,8 @@ def lone_place(token: Token, gazetteer: Gazetteer) -> PlaceHit | None:
         return None  # part of a longer name: "Goma Smith", "Kano Chronicle"
     placed = token.dep_ == "pobj" and token.head.lower_ in _IN_PLACE_PREPS | {"at"} or (
         token.dep_ in {"dobj", "nsubjpass"} and token.head.lemma_.lower() in _FORCE_VERBS
+    ) or (  # "attacks on Kharkiv", "an offensive against Bakhmut"
+        token.dep_ == "pobj" and token.head.lower_ in {"on", "against"} and token.head.head.lemma_.lower() in _FORCE_NOUNS
     )
     if not placed:
         return None

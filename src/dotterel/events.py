@@ -40,6 +40,9 @@ from .triggers import NounTrigger, aimed_object_code, noun_trigger, object_code,
 _PRONOUNS = frozenset({"he", "him", "his", "she", "her", "they", "them", "their", "it", "its"})
 # Prepositions that put an event noun in the future or make it a goal.
 _PROSPECTIVE_PREPS = frozenset({"for", "to", "toward", "towards", "ahead", "before"})
+# Prepositions that make an event noun the topic of talks ("talks on a pullback").
+_TALK_ROOTS = frozenset({"01", "03", "04", "05"})
+_TOPIC_PREPS = frozenset({"on", "about", "over", "regarding", "concerning"})
 # Prepositions that place a statement inside an event ("during talks with").
 _CIRCUMSTANCE_PREPS = frozenset({"during", "at", "in", "after", "on", "following", "amid"})
 # Roots of things whose owner is the one acting on them in an agentless
@@ -334,6 +337,8 @@ class EventCoder(TargetFinder):
             prep = grammar.governing_preposition(noun)
             if prep is not None and prep.lower_ in _PROSPECTIVE_PREPS:
                 return  # "called for talks", "looks forward to the talks": not (yet) held
+            if prep is not None and prep.lower_ in _TOPIC_PREPS and self._is_talk(prep.head):
+                return  # "negotiations on an Israeli pullback": the topic, not an act
             if prep is not None and any(p.prep == prep.lower_ for p in self.verb_patterns(prep.head)):
                 return  # "went on strike": the verb's own pattern codes it
             mood = self.noun_modality(noun)
@@ -430,6 +435,13 @@ class EventCoder(TargetFinder):
             o.dep_ in {"dobj", "obj"} and noun_trigger(self.lexicon, o) is not None and object_code(pattern, o) is None
             for o in verb.children
         )
+
+    def _is_talk(self, token: Token) -> bool:
+        """Talks, or a verb carrying talks ("renewed negotiations [on X]")."""
+        found = noun_trigger(self.lexicon, token)
+        if found is not None:
+            return found.code[:2] in _TALK_ROOTS
+        return any(self._is_talk(o) for o in token.children if o.dep_ in {"dobj", "obj"})
 
     def noun_modality(self, noun: Token) -> grammar.Modality:
         """How a standalone event noun is presented: "will hold talks" is

@@ -283,6 +283,8 @@ def modality(verb: Token) -> Modality:
     if verb.dep_ == "xcomp" and verb.head.pos_ in {"VERB", "AUX", "ADJ"} and not _is_purpose_of(verb, verb.head):
         governor = verb.head
         lemma = governor.lemma_
+        if lemma in _ASPECT_VERBS:
+            return modality(governor)  # "prepared to resume shelling X": as the resuming
         if lemma in REQUEST_VERBS:
             return Modality("requested", governor)
         if lemma in THREAT_VERBS:
@@ -321,6 +323,10 @@ def modality(verb: Token) -> Modality:
     if _under_condition(verb):
         return Modality("hypothetical")
     return Modality("asserted")
+
+
+# Verbs of phase whose complement is the act itself ("resumed shelling").
+_ASPECT_VERBS = frozenset({"resume", "continue", "begin", "start", "keep", "stop", "cease", "restart"})
 
 
 def _in_question(verb: Token) -> bool:
