@@ -293,7 +293,7 @@ def test_strike_that_killed_someone_targets_them(code):
 
 def test_coordinated_verbs_share_their_object(code):
     events = code("Belarusian riot police beat and detained hundreds of protesters in Minsk.")
-    assert {e["cameo"] for e in events} == {"182", "173"}
+    assert {e["cameo"] for e in events} == {"175", "173"}  # beating protesters is repression
 
 
 def test_passive_with_a_thing_as_patient_targets_the_slot(code):
@@ -703,3 +703,9 @@ def test_resuming_an_act_takes_the_modality_of_the_resumption(code):
 
 def test_attacks_on_a_city_target_its_people(code):
     assert ("RUSMIL", "19", "UKRCVL") in triples(code("Russian forces launched attacks on Kharkiv."))
+
+
+def test_state_force_against_its_own_protesters_is_repression(code):
+    events = code("Egyptian police opened fire on anti-government demonstrators in Cairo.")
+    assert {e["cameo"] for e in events} == {"175"}
+    assert "19" in {e["cameo"][:2] for e in code("Syrian troops shelled rebel positions near Idlib.")}

@@ -20,6 +20,7 @@ careful coder would not record is worse than a missed one.
 
 from __future__ import annotations
 
+import dataclasses
 import hashlib
 from collections.abc import Iterator
 from dataclasses import dataclass
@@ -55,6 +56,8 @@ _ATTEMPTED_KILLING = "185"
 # from X" is X supplying weapons, 072).
 _GIVING_VERBS = ("supply", "provide", "send", "deliver")
 _RECEIVING_VERBS = frozenset({"receive", "get", "obtain", "acquire"})
+# The state's arms of force, whose violence against protesters is repression.
+_SECURITY_SECTORS = frozenset({"COP", "MIL", "SPY", "GOV"})
 # Sectors that act for the state: a country and these are one side.
 _STATE_SECTORS = frozenset({"GOV", "MIL", "LEG", "JUD", "COP", "SPY"})
 # A contact made to say something or to talk is itself the event: "called X
@@ -101,6 +104,7 @@ class EventCoder(TargetFinder):
             self._register_mentions(state, memory)
             seen: set[tuple[int, int, int, str]] = set()
             for candidate in self._without_restated(list(self._candidates(state, memory))):
+                candidate = _as_repression(candidate)
                 key = (candidate.trigger.i, candidate.source.start, candidate.target.start, candidate.cameo)
                 if key not in seen:
                     seen.add(key)
@@ -548,6 +552,18 @@ def _trigger_end(verb: Token, word: str | None) -> Token:
 def _same_actor(a: Actor, b: Actor) -> bool:
     """One mention, or two mentions with one code (the same dyad side)."""
     return a.start == b.start or (a.code is not None and a.code == b.code)
+
+
+def _as_repression(c: Candidate) -> Candidate:
+    """Force by the state's security arms against its own protesters or
+    opposition is violent repression (CAMEO 175): "police opened fire on
+    demonstrators", "troops beat opposition supporters"."""
+    if (
+        c.cameo[:2] in {"18", "19"} and c.source.sector in _SECURITY_SECTORS and c.target.sector == "OPP"
+        and c.source.country is not None and c.source.country == c.target.country
+    ):
+        return dataclasses.replace(c, cameo="175")
+    return c
 
 
 def _symmetric_pairs(actors: list[Actor]) -> list[tuple[Actor, Actor]]:
