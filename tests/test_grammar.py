@@ -709,3 +709,8 @@ def test_state_force_against_its_own_protesters_is_repression(code):
     events = code("Egyptian police opened fire on anti-government demonstrators in Cairo.")
     assert {e["cameo"] for e in events} == {"175"}
     assert "19" in {e["cameo"][:2] for e in code("Syrian troops shelled rebel positions near Idlib.")}
+
+
+def test_a_demand_that_someone_act_targets_them_and_is_not_their_act(code):
+    events = code("Russia reiterated its demand that Ukraine withdraw its troops from Kursk.", date="2024-09-01")
+    assert {(e["source"]["code"], e["cameo"][:2], e["target"]["code"]) for e in events} == {("RUS", "10", "UKR")}

@@ -272,7 +272,14 @@ class EventCoder(TargetFinder):
     def _refine_request(self, verb: Token, code: str) -> str:
         """"urged them to talk" is an appeal to meet (026), "demanded that
         they free the sailors" a demand to release persons (1053)."""
-        if verb.lemma_ not in grammar.REQUEST_VERBS or code[:2] not in {"02", "10"}:
+        if code[:2] not in {"02", "10"}:
+            return code
+        for thing in grammar.slot_heads(verb, "dobj"):  # "reiterated its demand that X withdraw"
+            for clause in (c for c in thing.children if c.dep_ == "acl" and grammar.requested_clause(c)):
+                act = self.act_code(clause)
+                if act is not None:
+                    return requested_code(code[:2], act) or code
+        if verb.lemma_ not in grammar.REQUEST_VERBS:
             return code
         for child in verb.children:
             if child.dep_ in {"xcomp", "ccomp"}:
@@ -357,6 +364,10 @@ class EventCoder(TargetFinder):
         code = self.apply_modality(code, None if aimed and aimed[:2] != found.code[:2] else found.intent, None, mood)
         if code is None:
             return
+        for clause in (c for c in noun.children if c.dep_ == "acl" and grammar.requested_clause(c)):
+            act = self.act_code(clause)  # "its demand that Ukraine withdraw" 105
+            if act is not None and code[:2] in {"02", "10"}:
+                code = requested_code(code[:2], act) or code
         targets = self._noun_targets(noun, pattern, state, memory)
         if not targets and governor is not None and (code[:2] == "15" or pattern.posture):
             targets = self._posture_targets(governor, state, memory)  # "held drills near Taiwan"

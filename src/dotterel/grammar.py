@@ -172,7 +172,7 @@ def slot_heads(verb: Token, slot: str) -> list[Token]:
         # asked is the subject of the clause.
         found = [
             s for c in verb.children if c.dep_ in {"ccomp", "xcomp"}
-            and (any(a.tag_ == "TO" for a in c.children) or is_predicate_of_object(c) or _requested_clause(c))
+            and (any(a.tag_ == "TO" for a in c.children) or is_predicate_of_object(c) or requested_clause(c))
             for s in c.children if s.dep_ == "nsubj"
         ] or [
             # "held two engineers hostage": the parser makes the object a compound of the label
@@ -207,13 +207,17 @@ def _slot_heads(verb: Token, slot: str) -> list[Token]:
     ]
 
 
-def _requested_clause(clause: Token) -> bool:
-    """"demanded that Russia withdraw": a that-clause under a request verb."""
+def requested_clause(clause: Token) -> bool:
+    """"demanded that Russia withdraw", "its demand that Russia withdraw": a
+    that-clause under a request verb or noun."""
     return (
-        clause.dep_ == "ccomp"
-        and clause.head.lemma_ in REQUEST_VERBS
+        clause.dep_ in {"ccomp", "acl"}
+        and clause.head.lemma_.lower() in REQUEST_VERBS | _REQUEST_NOUNS
         and any(c.dep_ == "mark" and c.lower_ == "that" for c in clause.children)
     )
+
+
+_REQUEST_NOUNS = frozenset({"plea", "insistence", "ultimatum", "call", "demand", "request", "appeal"})
 
 
 def is_predicate_of_object(token: Token) -> bool:
@@ -266,7 +270,7 @@ def modality(verb: Token) -> Modality:
         if any(c.dep_ == "aux" and c.lower_ in _FUTURE_AUX | {"would", "wo", "can", "ca"} for c in children):
             return Modality("refusing")
         return Modality("negated")
-    if _requested_clause(verb):
+    if requested_clause(verb):
         return Modality("requested", verb.head)
     if _shares_modality(verb):
         # "will host X and sign a deal", "urged X to meet Y and sign": the

@@ -431,6 +431,10 @@ class TargetFinder:
                             actors = self._actors(pobj, state, memory) or self._possessors(pobj, state, memory)
                             if actors:
                                 return actors  # "a strike against Israel's policy": Israel
+        for clause in (c for c in noun.children if c.dep_ == "acl" and grammar.requested_clause(c)):
+            actors = [a for h in grammar.subjects(clause)[0] for a in self._actors(h, state, memory)]
+            if actors:
+                return actors  # "its demand that Ukraine withdraw": Ukraine
         for clause in (c for c in noun.children if c.dep_ == "relcl"):
             for obj in grammar.slot_heads(clause, "dobj"):  # "a drone strike that killed X"
                 actors = self._actors(obj, state, memory)
