@@ -21,7 +21,8 @@ from . import grammar
 from .actors import ArticleMemory, scene_country
 from .errors import InputError
 from .lexicon import VerbPattern
-from .events import CONTACT_ROOTS, Candidate, EventCoder, SentenceState
+from .candidates import Candidate
+from .events import CONTACT_ROOTS, EventCoder, SentenceState
 from .triggers import aimed_object_code, noun_trigger, verb_object_code
 from .model import Actor, Article, Event
 from .nlp import ParsedSentence, Parser

@@ -23,7 +23,6 @@ from __future__ import annotations
 import dataclasses
 import hashlib
 from collections.abc import Iterator
-from dataclasses import dataclass
 
 from spacy.tokens import Token
 
@@ -35,7 +34,9 @@ from .model import Actor, Article, Event, Trigger
 from .nlp import ParsedArticle, ParsedSentence
 from .ontology import Ontology
 from .places import Gazetteer, event_place
-from .targets import SentenceState, TargetFinder, announced_code as _announced_code, requested_code
+from .candidates import Candidate, distinct_actors, same_actor, symmetric_pairs
+from .converse import ConverseCoder
+from .targets import SentenceState, requested_code
 from .triggers import NounTrigger, aimed_object_code, noun_trigger, object_code, verb_object_code
 
 _PRONOUNS = frozenset({"he", "him", "his", "she", "her", "they", "them", "their", "it", "its"})
@@ -52,33 +53,14 @@ _OWNER_ROOTS = frozenset({"03", "04", "05", "06", "07", "08", "16"})
 # Killings that were tried or failed are attempts on a life (CAMEO 185).
 _KILLINGS = frozenset({"186", "1823"})
 _ATTEMPTED_KILLING = "185"
-# Verbs whose object maps say what a received thing is ("received weapons
-# from X" is X supplying weapons, 072).
-_GIVING_VERBS = ("supply", "provide", "send", "deliver")
-_RECEIVING_VERBS = frozenset({"receive", "get", "obtain", "acquire"})
 # The state's arms of force, whose violence against protesters is repression.
 _SECURITY_SECTORS = frozenset({"COP", "MIL", "SPY", "GOV"})
-# Sectors that act for the state: a country and these are one side.
-_STATE_SECTORS = frozenset({"GOV", "MIL", "LEG", "JUD", "COP", "SPY"})
 # A contact made to say something or to talk is itself the event: "called X
 # to explain Y" is one telephone call, not a statement besides it.
 CONTACT_ROOTS = frozenset({"01", "04"})
 
 
-@dataclass(frozen=True, slots=True)
-class Candidate:
-    """An event before it becomes a record: who, what, whom, from which words."""
-
-    source: Actor
-    target: Actor
-    cameo: str
-    trigger: Token
-    trigger_end: Token
-    pattern: str
-    modality: str
-
-
-class EventCoder(TargetFinder):
+class EventCoder(ConverseCoder):
     """Codes events in parsed articles with a lexicon and an actor resolver."""
 
     def __init__(
@@ -120,8 +102,8 @@ class EventCoder(TargetFinder):
 
         def restates(p: Candidate) -> bool:
             return violent(p) and grammar.is_participle_clause(p.trigger) and any(
-                m.trigger.i == p.trigger.head.i and violent(m) and _same_actor(m.source, p.source)
-                and _same_actor(m.target, p.target)
+                m.trigger.i == p.trigger.head.i and violent(m) and same_actor(m.source, p.source)
+                and same_actor(m.target, p.target)
                 for m in candidates
             )
 
@@ -199,13 +181,13 @@ class EventCoder(TargetFinder):
             elif pattern.symmetric and len(sources) > 1 and (
                 not pattern.only_objects or verb_object_code(pattern, verb) is not None
             ) and not any(c.dep_ == "xcomp" for c in verb.children):  # "agreed to resume talks": the talks
-                pairs = _symmetric_pairs(sources)  # "Indian and Pakistani troops exchanged fire"
+                pairs = symmetric_pairs(sources)  # "Indian and Pakistani troops exchanged fire"
             else:
                 continue
             code = self._refine_request(verb, code)
             end = _trigger_end(verb, pattern.particle or pattern.prep)
             for source, target in pairs:
-                if _distinct_actors(source, target):
+                if distinct_actors(source, target):
                     yield Candidate(source, target, code, verb, end, pattern.id, mood.kind)
             return  # the most specific pattern that found its actors wins
 
@@ -233,7 +215,7 @@ class EventCoder(TargetFinder):
                 code = self.keep_intent(code, pattern, override)
                 for source in owners:
                     for target in self.concerned_parties(thing, state, memory):
-                        if _distinct_actors(source, target):
+                        if distinct_actors(source, target):
                             yield Candidate(source, target, code, verb, verb, pattern.id, mood.kind)
                 return
 
@@ -247,7 +229,7 @@ class EventCoder(TargetFinder):
         code = self.obligation_code(complement)
         for source in sources:
             for target in targets:
-                if _distinct_actors(source, target):
+                if distinct_actors(source, target):
                     yield Candidate(source, target, code, verb, verb, "grammar:obligation", "asserted")
 
     def obligation_code(self, complement: Token) -> str:
@@ -378,78 +360,17 @@ class EventCoder(TargetFinder):
                 return
             targets = targets or self._contacted(trigger_start, state, memory)  # "phoned X to convey support"
         if not sources and pattern.symmetric:
-            pairs = _symmetric_pairs(self._participants(noun, state, memory))
+            pairs = symmetric_pairs(self._participants(noun, state, memory))
         elif sources and targets:
             pairs = [(s, t) for s in sources for t in targets]
         elif pattern.symmetric and len(sources) > 1:
-            pairs = _symmetric_pairs(sources)
+            pairs = symmetric_pairs(sources)
         else:
             return
         for source, target in pairs:
-            if _distinct_actors(source, target):
+            if distinct_actors(source, target):
                 first, last = sorted((trigger_start, noun), key=lambda t: t.i)
                 yield Candidate(source, target, code, first, last, pattern.id, mood.kind)
-
-    def converse_verb(self, noun: Token) -> Token | None:
-        """The verb whose subject undergoes the act ``noun`` names, if any:
-        "received [aid] from X", "came under [attack] by X"."""
-        verb = grammar.light_verb_of(noun)
-        if verb is not None and verb.lemma_.lower() in self.lexicon.converse_verbs:
-            return verb
-        return grammar.light_verb_phrase(noun, self.lexicon.converse_verbs)
-
-    def _converse_candidates(
-        self, noun: Token, found: NounTrigger, verb: Token, state: SentenceState, memory: ArticleMemory
-    ) -> Iterator[Candidate]:
-        """"Yemen received aid from Saudi Arabia": the noun's "from"/"by" party
-        (or its owner: "Saudi aid") did the act to the verb's subject."""
-        agents = [
-            o for holder in (noun, verb) for p in holder.children if p.dep_ in {"prep", "agent"}
-            and p.lower_ in {"from", "by"} for o in p.children if o.dep_ == "pobj"
-        ]
-        sources = [a for h in agents for a in self._actors(h, state, memory)] or self._noun_sources(noun, state, memory)
-        targets = [a for h in grammar.subjects(verb)[0] for a in self._actors(h, state, memory)]
-        mood = grammar.modality(verb)
-        code = self.apply_modality(found.code, found.intent, None, mood)
-        if code is None:
-            return
-        first, last = sorted((verb, noun), key=lambda t: t.i)
-        for source in sources:
-            for target in targets:
-                if _distinct_actors(source, target):
-                    yield Candidate(source, target, code, first, last, found.pattern.id, mood.kind)
-
-    def _received_candidates(self, verb: Token, state: SentenceState, memory: ArticleMemory) -> Iterator[Candidate]:
-        """"Georgian demonstrators received weapons from the government": what
-        a giver provides ("supply weapons" 072), from the "from" party to the
-        subject.  Event nouns received are coded as acts ("received aid")."""
-        if verb.lemma_.lower() not in _RECEIVING_VERBS or any(c.dep_ == "prt" for c in verb.children):
-            return
-        things = [o for o in verb.children if o.dep_ in {"dobj", "obj"} and noun_trigger(self.lexicon, o) is None]
-        givers = [a for h in grammar.slot_heads(verb, "from") for a in self._actors(h, state, memory)]
-        if not things or not givers:
-            return
-        code = next((c for g in _GIVING_VERBS for p in self.lexicon.verb_patterns(g) for t in things
-                     if (c := object_code(p, t)) is not None), None)
-        if code is None:
-            return
-        mood = grammar.modality(verb)
-        code = self.apply_modality(code, _announced_code(code), None, mood)
-        targets = [a for h in grammar.subjects(verb)[0] for a in self._actors(h, state, memory)]
-        for source in givers:
-            for target in targets:
-                if code and _distinct_actors(source, target):
-                    yield Candidate(source, target, code, verb, verb, f"converse:{verb.lemma_.lower()}", mood.kind)
-
-    def undergoes_event(self, verb: Token, pattern: VerbPattern) -> bool:
-        """A converse verb whose object is an event noun its own pattern does
-        not list: "received aid from X" is X's aid, not a hosted visit."""
-        if verb.lemma_.lower() not in self.lexicon.converse_verbs:
-            return False
-        return any(
-            o.dep_ in {"dobj", "obj"} and noun_trigger(self.lexicon, o) is not None and object_code(pattern, o) is None
-            for o in verb.children
-        )
 
     def _is_talk(self, token: Token) -> bool:
         """Talks, or a verb carrying talks ("renewed negotiations [on X]")."""
@@ -560,11 +481,6 @@ def _trigger_end(verb: Token, word: str | None) -> Token:
     return verb
 
 
-def _same_actor(a: Actor, b: Actor) -> bool:
-    """One mention, or two mentions with one code (the same dyad side)."""
-    return a.start == b.start or (a.code is not None and a.code == b.code)
-
-
 def _as_repression(c: Candidate) -> Candidate:
     """Force by the state's security arms against its own protesters or
     opposition is violent repression (CAMEO 175): "police opened fire on
@@ -575,25 +491,6 @@ def _as_repression(c: Candidate) -> Candidate:
     ):
         return dataclasses.replace(c, cameo="175")
     return c
-
-
-def _symmetric_pairs(actors: list[Actor]) -> list[tuple[Actor, Actor]]:
-    return [(a, b) for a in actors for b in actors if a is not b]
-
-
-def _distinct_actors(source: Actor, target: Actor) -> bool:
-    if source.start == target.start:
-        return False
-    if source.code == target.code and source.name == target.name:
-        return False
-    # A country and one of its own bodies ("Iran" and "Iran's speaker" in
-    # "Iran-Iraq discussions began with a meeting between X and Iran's speaker")
-    # are one side, not two.
-    # Its rebels, opposition or civilians are another side ("Colombia and the ELN").
-    return not any(
-        a.sector is None and a.code and a.code == b.country and (b.sector is None or b.sector in _STATE_SECTORS)
-        for a, b in ((source, target), (target, source))
-    )
 
 
 def _confidence(c: Candidate, headline: bool) -> float:
