@@ -714,3 +714,7 @@ def test_state_force_against_its_own_protesters_is_repression(code):
 def test_a_demand_that_someone_act_targets_them_and_is_not_their_act(code):
     events = code("Russia reiterated its demand that Ukraine withdraw its troops from Kursk.", date="2024-09-01")
     assert {(e["source"]["code"], e["cameo"][:2], e["target"]["code"]) for e in events} == {("RUS", "10", "UKR")}
+
+
+def test_an_organisation_suspending_a_member_reduces_relations(code):
+    assert ("IGOOAU", "16", "NER") in triples(code("The African Union suspended Niger after the coup."))
