@@ -718,3 +718,7 @@ def test_a_demand_that_someone_act_targets_them_and_is_not_their_act(code):
 
 def test_an_organisation_suspending_a_member_reduces_relations(code):
     assert ("IGOOAU", "16", "NER") in triples(code("The African Union suspended Niger after the coup."))
+
+
+def test_recalling_an_ambassador_to_a_capital_targets_that_government(code):
+    assert ("RUSGOV", "16", "USAGOV") in triples(code("Moscow recalled its ambassador to Washington for consultations."))
