@@ -43,7 +43,7 @@ def role_kind(role: str) -> str | None:
 
 def as_date(value: str, end: bool) -> dt.date:
     if not value:
-        return dt.date.max if end else dt.date.min
+        return dt.date(2100, 1, 1) if end else dt.date(1900, 1, 1)
     parts = [int(p) for p in value.split("-")]
     year, month, day = parts[0], parts[1] if len(parts) > 1 else (12 if end else 1), parts[2] if len(parts) > 2 else (28 if end else 1)
     return dt.date(year, month, day)
