@@ -52,14 +52,20 @@ def official_organ(head: Token, sector: str | None) -> bool:
 def misspelt_country(token: Token, kb: KnowledgeBase, gazetteer: Gazetteer) -> bool:
     """A lone proper name a slip away from a country's ("Ethopia"), which
     is no person, organisation or place the gazetteer knows ("Columbia")."""
-    if token.pos_ != "PROPN" or token.ent_type_ in {"PERSON", "ORG", "NORP"}:
+    if token.pos_ != "PROPN" or token.ent_type_ in {"PERSON", "ORG", "NORP"} or not _near_country(kb, token.text):
         return False
     # Part of a longer name ("Columbia University", "Addis Ababa"): not a country.
     if token.dep_ in _NAME_PARTS and token.head.pos_ == "PROPN" or any(
         c.dep_ in _NAME_PARTS and c.pos_ == "PROPN" for c in token.children
     ):
         return False
-    return bool(kb.near_country(token.text)) and gazetteer.lookup(token.text) is None
+    return gazetteer.lookup(token.text) is None
+
+
+@functools.lru_cache(maxsize=65536)
+def _near_country(kb: KnowledgeBase, word: str) -> bool:
+    """Cached: the same names recur in every article."""
+    return bool(kb.near_country(word))
 
 
 def misspelt_agents(

@@ -334,10 +334,15 @@ _ASPECT_VERBS = frozenset({"resume", "continue", "begin", "start", "keep", "stop
 
 
 def _in_question(verb: Token) -> bool:
-    """The verb's sentence asks rather than tells: it ends with "?"."""
-    sentence = verb.sent
-    last = next((t for t in reversed(sentence) if not (t.is_space or t.is_quote or t.text in {")", "’", "”"})), None)
-    return last is not None and last.text == "?"
+    """The verb's sentence asks rather than tells: it ends with "?".
+    (The root's right edge ends the sentence; ``Token.sent`` would scan it.)"""
+    root = verb
+    while root.head.i != root.i:
+        root = root.head
+    last = root.right_edge
+    while last.i > root.i and (last.is_space or last.is_quote or last.text in {")", "’", "”"}):
+        last = last.nbor(-1)
+    return last.text == "?"
 
 
 def _auxiliaries(verb: Token) -> list[Token]:
