@@ -51,7 +51,7 @@ class ConverseCoder(TargetFinder):
             and p.lower_ in {"from", "by"} for o in p.children if o.dep_ == "pobj"
         ]
         sources = [a for h in agents for a in self._actors(h, state, memory)] or self._noun_sources(noun, state, memory)
-        targets = [a for h in grammar.subjects(verb)[0] for a in self._actors(h, state, memory)]
+        targets = self.subject_actors(verb, state, memory)
         mood = grammar.modality(verb)
         code = self.apply_modality(found.code, found.intent, None, mood)
         if code is None:
@@ -78,7 +78,7 @@ class ConverseCoder(TargetFinder):
             return
         mood = grammar.modality(verb)
         code = self.apply_modality(code, announced_code(code), None, mood)
-        targets = [a for h in grammar.subjects(verb)[0] for a in self._actors(h, state, memory)]
+        targets = self.subject_actors(verb, state, memory)
         for source in givers:
             for target in targets:
                 if code and distinct_actors(source, target):

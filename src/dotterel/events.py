@@ -224,8 +224,8 @@ class EventCoder(ConverseCoder):
         complement = grammar.obligation(verb)
         if complement is None:
             return
-        sources = [a for h in grammar.subjects(verb)[0] for a in self._actors(h, state, memory)]
-        targets = [a for h in grammar.subjects(complement)[0] for a in self._actors(h, state, memory)]
+        sources = self.subject_actors(verb, state, memory)
+        targets = self.subject_actors(complement, state, memory)
         code = self.obligation_code(complement)
         for source in sources:
             for target in targets:
@@ -257,10 +257,9 @@ class EventCoder(ConverseCoder):
         if code[:2] not in {"02", "10"}:
             return code
         for thing in grammar.slot_heads(verb, "dobj"):  # "reiterated its demand that X withdraw"
-            for clause in (c for c in thing.children if c.dep_ == "acl" and grammar.requested_clause(c)):
-                act = self.act_code(clause)
-                if act is not None:
-                    return requested_code(code[:2], act) or code
+            act = self.requested_act(thing)
+            if act is not None:
+                return requested_code(code[:2], act) or code
         if verb.lemma_ not in grammar.REQUEST_VERBS:
             return code
         for child in verb.children:
@@ -269,6 +268,15 @@ class EventCoder(ConverseCoder):
                 if act is not None:
                     return requested_code(code[:2], act) or code
         return code
+
+    def requested_act(self, noun: Token) -> str | None:
+        """The code of the act a demand or call noun asks for in its that-clause."""
+        for clause in noun.children:
+            if clause.dep_ == "acl" and grammar.requested_clause(clause):
+                act = self.act_code(clause)
+                if act is not None:
+                    return act
+        return None
 
     def refusal_code(self, act: str) -> str:
         return requested_code("12", act) or "120"
@@ -338,7 +346,7 @@ class EventCoder(ConverseCoder):
             sources = self._noun_sources(noun, state, memory)
             if not sources and prep is not None and prep.lower_ in _CIRCUMSTANCE_PREPS and prep.head.pos_ in {"VERB", "AUX"}:
                 # "X said during a meeting with Y": X is the party meeting Y.
-                sources = [a for h in grammar.subjects(prep.head)[0] for a in self._actors(h, state, memory)]
+                sources = self.subject_actors(prep.head, state, memory)
             trigger_start = noun
         aimed = aimed_object_code(pattern, noun)  # "an attack on the government's policy" 111
         if aimed is not None:
@@ -346,10 +354,9 @@ class EventCoder(ConverseCoder):
         code = self.apply_modality(code, None if aimed and aimed[:2] != found.code[:2] else found.intent, None, mood)
         if code is None:
             return
-        for clause in (c for c in noun.children if c.dep_ == "acl" and grammar.requested_clause(c)):
-            act = self.act_code(clause)  # "its demand that Ukraine withdraw" 105
-            if act is not None and code[:2] in {"02", "10"}:
-                code = requested_code(code[:2], act) or code
+        act = self.requested_act(noun)  # "its demand that Ukraine withdraw" 105
+        if act is not None and code[:2] in {"02", "10"}:
+            code = requested_code(code[:2], act) or code
         targets = self._noun_targets(noun, pattern, state, memory)
         if not targets and governor is not None and (code[:2] == "15" or pattern.posture):
             targets = self._posture_targets(governor, state, memory)  # "held drills near Taiwan"

@@ -12,6 +12,7 @@ actors a noun phrase names, one per conjunct.
 from __future__ import annotations
 
 from dataclasses import dataclass, field, replace
+from typing import TypeVar
 
 from spacy.tokens import Token
 
@@ -24,6 +25,8 @@ from .model import Actor
 from .nlp import ParsedSentence
 from .ontology import Ontology
 from .triggers import aimed_object_code, gerund_code, label_code, noun_trigger, object_code
+
+T = TypeVar("T")
 
 _COMPLEMENT_SLOTS = ("dative", "dobj", "to", "with", "for", "on", "against", "into")
 # Nouns of acts aimed at someone: a call for "sanctions against X" or
@@ -134,6 +137,10 @@ class TargetFinder:
         # "Iran-US talks" names two parties, not an agent.
         return found if len(found) == 1 else []
 
+    def subject_actors(self, verb: Token, state: SentenceState, memory: ArticleMemory) -> list[Actor]:
+        """The actors of the verb's agent noun phrases (see ``grammar.subjects``)."""
+        return [a for h in grammar.subjects(verb)[0] for a in self._actors(h, state, memory)]
+
     def _possessors(self, head: Token, state: SentenceState, memory: ArticleMemory) -> list[Actor]:
         """The owner of a policy, plan or bill: "against the government's reform"."""
         if self.is_event_noun(head):
@@ -179,7 +186,7 @@ class TargetFinder:
             code = self.keep_intent(code, pattern, gerund)
         labelled = label_code(pattern, verb)  # "held X responsible" 112, "held X hostage" 181
         if labelled is not None:
-            if code != pattern.cameo and code[:2] != labelled[:2] and _announced(labelled) is None:
+            if code != pattern.cameo and code[:2] != labelled[:2] and announced_code(labelled) is None:
                 return code, []  # "will hold X accountable": a warning that CAMEO has no intent code for
             code = self.keep_intent(code, pattern, labelled)
         if passive:
@@ -409,7 +416,7 @@ class TargetFinder:
         if code == pattern.cameo:
             return override
         if code == pattern.intent and override[:2] != pattern.cameo[:2]:
-            return _announced(override) or code
+            return announced_code(override) or code
         return code
 
     def _noun_targets(
@@ -432,7 +439,7 @@ class TargetFinder:
                             if actors:
                                 return actors  # "a strike against Israel's policy": Israel
         for clause in (c for c in noun.children if c.dep_ == "acl" and grammar.requested_clause(c)):
-            actors = [a for h in grammar.subjects(clause)[0] for a in self._actors(h, state, memory)]
+            actors = self.subject_actors(clause, state, memory)
             if actors:
                 return actors  # "its demand that Ukraine withdraw": Ukraine
         for clause in (c for c in noun.children if c.dep_ == "relcl"):
@@ -534,21 +541,19 @@ _REQUEST_KINDS = {"02": 0, "10": 1, "12": 2}
 
 def requested_code(kind: str, act: str) -> str | None:
     """The ``kind`` ("02" appeal, "10" demand, "12" refusal) of the act coded ``act``."""
-    for length in (4, 3, 2):
-        found = _REQUESTED.get(act[:length])
-        if found:
-            return found[_REQUEST_KINDS[kind]]
-    return None
+    found = _by_prefix(_REQUESTED, act)
+    return found[_REQUEST_KINDS[kind]] if found else None
 
 
 def announced_code(code: str) -> str | None:
     """The intent (03x) or threat (13x) code of announcing the act ``code``."""
-    return _announced(code)
+    return _by_prefix(_ANNOUNCED, code)
 
 
-def _announced(code: str) -> str | None:
+def _by_prefix(table: dict[str, T], code: str) -> T | None:
+    """The entry for the longest prefix of ``code`` (4, 3, then 2 digits)."""
     for length in (4, 3, 2):
-        found = _ANNOUNCED.get(code[:length])
+        found = table.get(code[:length])
         if found:
             return found
     return None
