@@ -24,7 +24,7 @@ from pathlib import Path
 from dotterel.clean import clean_article
 from dotterel.ingest import read_inputs
 from dotterel.model import Article
-from dotterel.nlp import recase_headline, split_segments
+from dotterel.nlp import SPACY_BATCH, recase_headline, split_segments
 from dotterel.pipeline import Pipeline
 
 REPO = Path(__file__).resolve().parent.parent
@@ -65,7 +65,7 @@ def main() -> None:
     list(pipeline.nlp.pipe(texts[:50]))  # warm up
 
     t0 = time.perf_counter()
-    for _doc in pipeline.nlp.pipe(texts, batch_size=64):
+    for _doc in pipeline.nlp.pipe(texts, batch_size=SPACY_BATCH):  # the batch dotterel uses
         pass
     parse_s = time.perf_counter() - t0
 

@@ -99,6 +99,21 @@ def test_user_file_replaces_the_packaged_pattern(tmp_path):
     assert [p.cameo for p in lexicon.verb_patterns("praise") if not p.prep] == ["051"]
 
 
+
+def test_two_lexicons_read_one_parse_each_with_its_own_patterns(tmp_path, pipeline):
+    # noun triggers are cached on the parsed doc; a second lexicon must not see the first one's
+    from dotterel.triggers import noun_trigger
+
+    doc = pipeline.nlp("The talks with Iran ended.")
+    talks = next(t for t in doc if t.lower_ == "talks")
+    packaged = load_lexicon()
+    extra = _write(tmp_path / "mine.yaml", 'version: 1\nnouns:\n  - {noun: talks, cameo: "040", target: [with]}\n')
+    custom = build_lexicon([*default_lexicon_files(), extra], load_ontology())
+    assert packaged.noun_pattern("talks").cameo != "040"
+    assert noun_trigger(packaged, talks).code == packaged.noun_pattern("talks").cameo
+    assert noun_trigger(custom, talks).code == "040"
+    assert noun_trigger(packaged, talks).code != "040"
+
 @pytest.mark.parametrize(
     ("entry", "message"),
     [

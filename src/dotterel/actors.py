@@ -129,8 +129,9 @@ class ActorResolver:
             match = KBMatch(span.start, span.end, entries, _is_patron(span), ethnic)
             for i in range(span.start, span.end):
                 index.kb[i] = match
+        gazetteer = self.gazetteer
         for token in doc:
-            if token.i not in index.kb and misspelt_country(token, self.kb, self.gazetteer):
+            if token.pos_ == "PROPN" and token.i not in index.kb and misspelt_country(token, self.kb, gazetteer):
                 index.kb[token.i] = KBMatch(token.i, token.i + 1, tuple(self.kb.near_country(token.text)), False)
         for span, entries in misspelt_people(doc, set(index.kb), self.kb):  # "President Dos Sontas"
             for i in range(span.start, span.end):

@@ -7,6 +7,7 @@ are resolved against the article's earlier mentions (:class:`ArticleMemory`).
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Set as AbstractSet
 from dataclasses import dataclass, field, replace
 
 from spacy.tokens import Token
@@ -43,12 +44,17 @@ class ArticleMemory:
 
     date: dt.date | None
     mentions: list[Remembered] = field(default_factory=list)
+    # The countries of the mentions, kept as they come: every actor lookup asks.
+    _countries: set[str] = field(default_factory=set)
 
     def remember(self, item: Remembered) -> None:
         self.mentions.append(item)
+        if item.actor.country:
+            self._countries.add(item.actor.country)
 
-    def countries(self) -> set[str | None]:
-        return {m.actor.country for m in self.mentions if m.actor.country}
+    def countries(self) -> AbstractSet[str]:
+        """The countries mentioned so far (read-only: it grows with the article)."""
+        return self._countries
 
     def before(self, position: tuple[int, int]) -> list[Remembered]:
         return [m for m in reversed(self.mentions) if m.position < position]

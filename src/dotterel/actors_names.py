@@ -24,6 +24,7 @@ import functools
 from spacy.tokens import Doc, Span, Token
 
 from .knowledge import KBEntry, KnowledgeBase
+from .nlp import entities
 from .places import Gazetteer
 
 __all__ = ["misspelt_agents", "misspelt_country", "misspelt_people", "official_organ"]
@@ -74,11 +75,10 @@ def misspelt_agents(
     """Nouns one slip from a long one-word agent noun: (token, its sector)."""
     found = []
     for token in doc:
+        if len(token) < _AGENT_MIN or token.i in known or token.i in sectors:
+            continue  # cheap tests first: this looks at every token of every article
         word = token.lower_
-        if (
-            len(word) < _AGENT_MIN or not word.isalpha() or word.endswith(("ism", "isms"))
-            or token.pos_ not in {"NOUN", "PROPN"} or token.i in known or token.i in sectors
-        ):  # fmt: skip
+        if not word.isalpha() or word.endswith(("ism", "isms")) or token.pos_ not in {"NOUN", "PROPN"}:
             continue
         sector = _near_agent(kb, word)
         if sector is not None:
@@ -109,7 +109,7 @@ def _agents(kb: KnowledgeBase) -> dict[str, list[str]]:
 def misspelt_people(doc: Doc, known: set[int], kb: KnowledgeBase) -> list[tuple[Span, tuple[KBEntry, ...]]]:
     """Person names the knowledge base lacks that are a slip from one listed name."""
     found = []
-    for ent in doc.ents:
+    for ent in entities(doc):
         if ent.label_ != "PERSON" or any(t.i in known for t in ent):
             continue
         span = ent[1:] if ent[0].lower_ in {"the", "president", "mr", "mr."} else ent

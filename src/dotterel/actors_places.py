@@ -18,6 +18,7 @@ from typing import TYPE_CHECKING
 from spacy.tokens import Span, Token
 
 from .knowledge import KBEntry
+from .nlp import entities
 from .places import Gazetteer
 
 if TYPE_CHECKING:
@@ -174,7 +175,7 @@ def city(token: Token, gazetteer: Gazetteer, named_place: bool = False) -> Place
         compounds = [c for c in token.children if c.dep_ == "compound" and c.pos_ == "PROPN"]
         words = sorted([token, *compounds], key=lambda t: t.i)
     elif token.ent_type_ in _PLACE_LABELS:
-        ent = next(e for e in token.doc.ents if e.start <= token.i < e.end)
+        ent = next(e for e in entities(token.doc) if e.start <= token.i < e.end)
         words = [t for t in ent if t.lower_ != "the" and not t.is_punct]
     else:
         return None

@@ -97,6 +97,8 @@ _SPACES = re.compile(r"[ \t\u00a0\u1680\u2000-\u200a\u202f\u205f\u3000]+")
 _INVISIBLE = re.compile(r"[\u200b\u200c\u200d\u2060\ufeff\u00ad]")
 # A word, its sentence punctuation and/or closing quote, glued to what follows.
 _GLUED = re.compile(r"(?<![A-Za-z])(?:[a-z]{2,}|[A-Z][a-z]{2,})(?P<punct>[.!?]*)(?P<quote>[\"”’]?)(?=[\"“‘]?[A-Z])")
+# Every repair _GLUED makes has this shape; most paragraphs lack it and are left as they are.
+_GLUE_HINT = re.compile(r"[a-z][.!?\"”’]+[\"“‘]?[A-Z]")
 _URL_OR_EMAIL = re.compile(r"://|^www\.|@\S+\.|\.(?:com|org|net|gov|edu|html?)\b", re.IGNORECASE)
 _SENTENCE_END = (".", "!", "?", ":", ";", "”", '"', "’", "'", "»", ")")
 
@@ -196,6 +198,8 @@ def fix_glued_sentences(paragraph: str) -> str:
     e-mail addresses are skipped whole.  A straight double quote is an
     opening one when an even number of them precede it in the paragraph.
     """
+    if _GLUE_HINT.search(paragraph) is None:
+        return paragraph
     tokens = []
     quotes_before = 0
     for token in paragraph.split(" "):

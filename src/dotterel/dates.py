@@ -22,6 +22,8 @@ from dataclasses import dataclass
 
 from spacy.tokens import Span, Token
 
+from .nlp import entities
+
 _MONTHS = {
     name: n
     for n, names in enumerate(
@@ -170,7 +172,7 @@ def _date_expressions(trigger: Token, sentence: Span) -> list[str]:
     if trigger.pos_ in {"NOUN", "PROPN"}:
         anchors.add(trigger.head.i)
     out: list[tuple[int, str]] = []
-    for ent in sentence.doc.ents:
+    for ent in entities(sentence.doc):
         if ent.label_ != "DATE" or not (sentence.start <= ent.start < sentence.end):
             continue
         root = ent.root

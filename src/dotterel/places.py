@@ -20,6 +20,7 @@ from functools import lru_cache
 from spacy.tokens import Span, Token
 
 from .model import Place
+from .nlp import entities
 
 # Not "on" or "from": "sanctions on Russia" and "withdrew from Syria" name a party or an origin.
 _LOCATIVE = frozenset({"in", "near", "at", "outside", "inside", "around", "across", "off"})
@@ -133,7 +134,10 @@ def _locative_names(trigger: Token, sentence: Span) -> list[str]:
     # "was killed by a drone strike near Baghdad airport": the agent's own place
     anchors += [p for c in trigger.children if c.dep_ == "agent" for p in c.children if p.dep_ == "pobj"]
     found: list[tuple[int, str]] = []
-    ents = [e for e in sentence.ents if e.label_ in _PLACE_LABELS]
+    ents = [
+        e for e in entities(sentence.doc)
+        if e.label_ in _PLACE_LABELS and sentence.start <= e.start and e.end <= sentence.end
+    ]
     # "a visit to Tehran where he held talks": "where" stands for the place it hangs on
     clause = trigger if trigger.dep_ == "relcl" else trigger.head if trigger.head.dep_ == "relcl" else None
     if clause is not None and any(c.lower_ == "where" for c in clause.children):

@@ -45,9 +45,23 @@ class NounTrigger:
 
 
 def noun_trigger(lexicon: Lexicon, token: Token) -> NounTrigger | None:
-    """The event a noun names, through a frame noun and modifiers."""
+    """The event a noun names, through a frame noun and modifiers.
+
+    Kept with the doc, per lexicon: the coder asks for the same noun from
+    several places (candidates, actor slots, objects).
+    """
     if token.pos_ not in {"NOUN", "PROPN"}:
         return None
+    cache = token.doc.user_data.setdefault((_TRIGGERS_KEY, id(lexicon)), {})
+    if token.i not in cache:
+        cache[token.i] = _noun_trigger(lexicon, token)
+    return cache[token.i]
+
+
+_TRIGGERS_KEY = "dotterel.noun_triggers"
+
+
+def _noun_trigger(lexicon: Lexicon, token: Token) -> NounTrigger | None:
     host = token
     pattern = _noun_pattern(lexicon, token)
     if pattern is None and (token.lower_ in FRAME_NOUNS or token.lemma_.lower() in FRAME_NOUNS):
