@@ -722,3 +722,36 @@ def test_an_organisation_suspending_a_member_reduces_relations(code):
 
 def test_recalling_an_ambassador_to_a_capital_targets_that_government(code):
     assert ("RUSGOV", "16", "USAGOV") in triples(code("Moscow recalled its ambassador to Washington for consultations."))
+
+
+def test_calling_others_to_act_against_a_third_party_rallies_opposition_against_it(code, pipeline):
+    found = triples(code("Tehran urged Baghdad to expel American troops."))
+    assert ("IRNGOV", "02", "IRQGOV") in found
+    assert ("IRNGOV", "11", "USAMIL") in found
+    rally = [e for e in code("A Libyan newspaper called on Arabs to unite against Egypt.") if e["target"]["code"] == "EGY"]
+    assert [e["cameo"] for e in rally] == ["113"]
+    # the one asked is not opposed, and a call to stop attacking rallies no one
+    assert not any(e["cameo"] == "113" for e in code("Peru urged Chile to stop attacking Bolivian villages."))
+    assert not any(e["cameo"] == "113" for e in code("Peru did not urge Chile to attack Bolivia."))
+    event = pipeline.code_dyad(
+        "The party urged its members to rise up against the military council.", "The party", "the military council"
+    )
+    assert event is not None and event.cameo == "113"
+    event = pipeline.code_dyad("The party urged its members to rise up against the council.", "The party", "its members")
+    assert event is not None and event.cameo[:2] == "02"
+
+
+def test_a_pullout_made_conditional_with_unless_is_a_threat(code):
+    threat = code("Kenya said it would pull its troops out of Somalia unless Mogadishu paid their salaries.")
+    assert {e["cameo"] for e in threat if e["target"]["country"] == "SOM"} == {"136"}
+    offer = code("Kenya said it would pull its troops out of Somalia if Mogadishu asked it to.")
+    assert {e["cameo"][:2] for e in offer if e["target"]["country"] == "SOM"} == {"03"}
+
+
+def test_opposing_a_proposal_is_rejecting_it_and_opposing_a_war_is_disapproval(code, pipeline):
+    found = {(e["source"]["code"], e["cameo"], e["target"]["code"]) for e in code("Chile opposed mediation by Argentina.")}
+    assert ("CHL", "126", "ARG") in found
+    event = pipeline.code_dyad("Chile is opposed to Argentine mediation in the dispute.", "Chile", "Argentine")
+    assert event is not None and event.cameo == "126"
+    assert {e["cameo"] for e in code("Egypt opposed the Ethiopian plan for the dam.")} == {"127"}
+    assert {e["cameo"] for e in code("Egypt opposed the Ethiopian war in Tigray.")} == {"110"}

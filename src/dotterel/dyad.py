@@ -79,6 +79,10 @@ class DyadCoder:
             if token.i in mentions:
                 continue
             found = self._code_token(token)
+            if found is not None and found[0][:2] in {"02", "10"} and any(
+                target_span.root.i in {t.i for t in h.subtree} for h in self.coder.rallied_against(token)
+            ):
+                found = ("113", "grammar:rally", "asserted")  # "called on X to unite against <target>"
             if found is not None:
                 code, pattern, modality = found
                 candidate = Candidate(source, target, code, token, token, pattern, modality)

@@ -140,6 +140,7 @@ class EventCoder(ConverseCoder):
                 yield from self._received_candidates(token, state, memory)
                 yield from self._verb_candidates(token, state, memory)
                 yield from self._obligation_candidates(token, state, memory)
+                yield from self._rallied_candidates(token, state, memory)
             elif token.pos_ in {"NOUN", "PROPN"}:
                 noun = noun_trigger(self.lexicon, token)
                 if noun is not None:
@@ -232,6 +233,36 @@ class EventCoder(ConverseCoder):
                 if distinct_actors(source, target):
                     yield Candidate(source, target, code, verb, verb, "grammar:obligation", "asserted")
 
+    def _rallied_candidates(self, verb: Token, state: SentenceState, memory: ArticleMemory) -> Iterator[Candidate]:
+        """"called on Arabs to unite against Israel", "urged Iraq to expel US
+        troops": calling others to a hostile act against a third party rallies
+        opposition against it (113), besides the appeal itself."""
+        opposed = self.rallied_against(verb)
+        if not opposed:
+            return
+        sources = self.subject_actors(verb, state, memory)
+        for target in (a for h in opposed for a in self._actors(h, state, memory)):
+            for source in sources:
+                if distinct_actors(source, target):
+                    yield Candidate(source, target, "113", verb, verb, "grammar:rally", "asserted")
+
+    def rallied_against(self, verb: Token) -> list[Token]:
+        """Heads of the parties an asserted appeal calls others to act against:
+        the "against" party of the requested act, or the target of a hostile act
+        (quad 3-4) the lexicon knows; never the one asked ("urged Iran to ...")."""
+        if verb.lemma_.lower() not in grammar.REQUEST_VERBS or grammar.modality(verb).kind != "asserted":
+            return []
+        asked = {t.i for c in verb.children if c.dep_ in {"dobj", "dative", "prep"} for t in c.subtree}
+        heads: list[Token] = []
+        for clause in (c for c in verb.children if c.dep_ == "xcomp"):
+            for act in (clause, *clause.conjuncts):
+                heads += grammar.slot_heads(act, "against")
+                code = self.act_code(act)
+                if code is not None and len(code) >= 3 and self.ontology.get(code).quad_class >= 3:
+                    pattern = self.verb_patterns(act)[0]
+                    heads += [h for slot in pattern.target for h in grammar.slot_heads(act, slot)]
+        return [h for h in dict.fromkeys(heads) if h.i not in asked]
+
     def obligation_code(self, complement: Token) -> str:
         act = self.act_code(complement)
         return (requested_code("02", act) if act else None) or "020"
@@ -291,6 +322,8 @@ class EventCoder(ConverseCoder):
             return negated
         if code[:2] == "13" and kind in {"future", "intended", "conditional", "threatened"}:
             return code  # a threat is a threat however it is put ("an ultimatum ... if they do not withdraw")
+        if kind == "conditional" and mood.leverage and (code == "0874" or code.startswith("166")):
+            return "136"  # "will pull its troops out unless X pays": a threat to end its involvement
         if kind in {"attempted", "failed"} and code in _KILLINGS:
             return _ATTEMPTED_KILLING  # "tried to assassinate X", "failed to kill X"
         if kind in {"future", "intended", "conditional", "attempted"}:

@@ -69,6 +69,7 @@ class Modality:
 
     kind: str  # asserted | negated | refusing | future | intended | attempted | conditional | hypothetical | threatened | requested | refused | failed
     governor: Token | None = None  # the verb that governs an intended act
+    leverage: bool = False  # conditional on what another must do: "will pull out unless X pays"
 
 
 def subjects(verb: Token) -> tuple[list[Token], bool]:
@@ -198,13 +199,13 @@ def _slot_heads(verb: Token, slot: str) -> list[Token]:
         return found or [p for c in verb.children if c.dep_ == "dative" for p in c.children if p.dep_ == "pobj"]
     if slot == "attr":
         return [c for c in verb.children if c.dep_ == "attr"]
-    return [
-        p
-        for c in verb.children
-        if c.dep_ in {"prep", "agent", "dative", "prt"} and c.lower_ == slot
-        for p in c.children
-        if p.dep_ == "pobj"
-    ]
+    preps = [c for c in verb.children if c.dep_ in {"prep", "agent", "dative", "prt"}]
+    # "pulled its troops out of Somalia": the parser hangs "of" on "out"
+    preps += [p for c in preps if c.lower_ in _COMPOUND_PREP_HEADS for p in c.children if p.dep_ == "prep"]
+    return [p for c in preps if c.lower_ == slot for p in c.children if p.dep_ == "pobj"]
+
+
+_COMPOUND_PREP_HEADS = frozenset({"out", "away", "back"})
 
 
 def requested_clause(clause: Token) -> bool:
@@ -308,13 +309,11 @@ def modality(verb: Token) -> Modality:
         if _is_purpose_of(verb, dispatcher):
             return modality(dispatcher)  # "sent jets to destroy the reactor": as the sending
         return Modality("hypothetical")  # a purpose or an infinitive: "time for X to talk"
-    if any(
-        c.dep_ == "advcl" and any(m.dep_ == "mark" and m.lower_ in {"if", "unless"} for m in c.children)
-        for c in children
-    ):
+    marks = {m.lower_ for c in children if c.dep_ == "advcl" for m in c.children if m.dep_ == "mark"}
+    if marks & {"if", "unless"}:
         if any(c.dep_ == "aux" and c.lower_ in _SPECULATIVE_AUX for c in children):
             return Modality("hypothetical")  # "could impose tariffs if talks fail": speculation
-        return Modality("conditional")  # "would impose sanctions if ...": a threat or an offer
+        return Modality("conditional", leverage="unless" in marks)  # "would impose sanctions if ...": a threat or an offer
     if any(c.dep_ == "mark" and c.lower_ in {"whether", "if", "unless"} for c in children) or _in_question(verb):
         return Modality("hypothetical")  # "unclear whether X will send troops", "Did X threaten Y?"
     for aux in _auxiliaries(verb):
