@@ -755,3 +755,14 @@ def test_opposing_a_proposal_is_rejecting_it_and_opposing_a_war_is_disapproval(c
     assert event is not None and event.cameo == "126"
     assert {e["cameo"] for e in code("Egypt opposed the Ethiopian plan for the dam.")} == {"127"}
     assert {e["cameo"] for e in code("Egypt opposed the Ethiopian war in Tigray.")} == {"110"}
+
+
+def test_a_denied_act_is_not_coded(code):
+    for text in (
+        "Algeria denied that its troops had crossed into Mali.",
+        "Russia denied bombing the hospital in Idlib.",
+        "Russia rejected reports that its jets bombed a Syrian hospital.",
+        "Moscow dismissed claims that it had attacked Ukrainian ports.",
+    ):
+        assert not any(e["cameo"][:2] in {"19", "20"} for e in code(text)), text
+    assert ("DZAMIL", "19", "MLICVL") in triples(code("Algeria said its troops attacked Malian villages."))

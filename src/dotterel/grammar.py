@@ -273,6 +273,8 @@ def modality(verb: Token) -> Modality:
         return Modality("negated")
     if requested_clause(verb):
         return Modality("requested", verb.head)
+    if _denied(verb):
+        return Modality("negated")  # "denied that its troops crossed into Mali"
     if _shares_modality(verb):
         # "will host X and sign a deal", "urged X to meet Y and sign": the
         # auxiliary or governing verb of the first conjunct covers the second.
@@ -326,6 +328,23 @@ def modality(verb: Token) -> Modality:
     if _under_condition(verb):
         return Modality("hypothetical")
     return Modality("asserted")
+
+
+# Verbs that deny the act in their clause, and nouns that report an act a denial can dismiss.
+DENIAL_VERBS = frozenset({"deny", "dismiss", "refute", "rebut", "disprove"})
+_CLAIM_NOUNS = frozenset({"report", "claim", "allegation", "accusation", "charge", "suggestion", "assertion", "rumor", "rumour"})
+
+
+def _denied(verb: Token) -> bool:
+    """The act is what someone denies: "denied that X attacked Y", "denied
+    attacking Y", "denied reports that X attacked Y"."""
+    if verb.dep_ in {"ccomp", "xcomp", "dobj", "pcomp"} and verb.head.lemma_.lower() in DENIAL_VERBS:
+        return True
+    claim = verb.head
+    return (
+        verb.dep_ in {"acl", "ccomp", "relcl"} and claim.lemma_.lower() in _CLAIM_NOUNS and claim.dep_ in {"dobj", "obj"}
+        and claim.head.lemma_.lower() in DENIAL_VERBS | {"reject"}
+    )
 
 
 # Verbs of phase whose complement is the act itself ("resumed shelling").
