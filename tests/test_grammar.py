@@ -766,3 +766,9 @@ def test_a_denied_act_is_not_coded(code):
     ):
         assert not any(e["cameo"][:2] in {"19", "20"} for e in code(text)), text
     assert ("DZAMIL", "19", "MLICVL") in triples(code("Algeria said its troops attacked Malian villages."))
+
+
+def test_an_act_attributed_in_the_passive_is_reported_as_done(code):
+    assert ("EGY", "07", "SDN") in triples(code("Egypt is reported to have sent warplanes to Sudan."))
+    assert ("IRN", "07", "RUS") in triples(code("Iran is believed to have supplied drones to Russia."))
+    assert not any(e["cameo"][:2] == "07" for e in code("Iran was asked to supply drones to Russia."))

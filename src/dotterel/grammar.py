@@ -38,6 +38,8 @@ SPEECH_VERBS = frozenset({
     "stress", "emphasize", "emphasise", "assert", "argue", "reiterate", "warn", "note", "indicate",
     "claim", "believe", "think", "maintain", "affirm", "explain", "signal", "suggest",
 })
+# Passive attributions of a reported act: "X is said / reported / believed to have sent ...".
+_ATTRIBUTION_VERBS = frozenset({"say", "report", "believe", "think", "know", "understand", "allege", "rumor", "rumour", "suspect"})
 _OBLIGATION_AUX = frozenset({"must", "should", "ought"})
 _OPINION_VERBS = frozenset({"think", "believe", "suggest", "indicate", "note"})
 _SPECULATIVE_AUX = frozenset({"could", "might", "may", "can"})
@@ -290,6 +292,8 @@ def modality(verb: Token) -> Modality:
     if verb.dep_ == "xcomp" and verb.head.pos_ in {"VERB", "AUX", "ADJ"} and not _is_purpose_of(verb, verb.head):
         governor = verb.head
         lemma = governor.lemma_
+        if lemma in _ATTRIBUTION_VERBS and any(c.dep_ == "auxpass" for c in governor.children):
+            return modality(governor)  # "is said to have supplied drones": reported as done
         if lemma in _ASPECT_VERBS:
             return modality(governor)  # "prepared to resume shelling X": as the resuming
         if lemma in REQUEST_VERBS:
