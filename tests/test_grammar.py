@@ -772,3 +772,9 @@ def test_an_act_attributed_in_the_passive_is_reported_as_done(code):
     assert ("EGY", "07", "SDN") in triples(code("Egypt is reported to have sent warplanes to Sudan."))
     assert ("IRN", "07", "RUS") in triples(code("Iran is believed to have supplied drones to Russia."))
     assert not any(e["cameo"][:2] == "07" for e in code("Iran was asked to supply drones to Russia."))
+
+
+def test_rejecting_words_is_disapproval_and_rejecting_a_plan_is_rejection(code):
+    assert {e["cameo"] for e in code("Pretoria rejected the American president's comments on land reform.")} == {"111"}
+    assert {e["cameo"] for e in code("The Arab League announced its rejection of the Israeli plan.")} == {"127"}
+    assert {e["cameo"] for e in code("Beijing rejected Japan's accusations.") if e["plover"]} == set()
