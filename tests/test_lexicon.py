@@ -240,3 +240,17 @@ def test_packaged_patterns_code_these_sentences(code, text, expected):
 )
 def test_packaged_patterns_leave_these_sentences_alone(code, text):
     assert not code(text)
+
+
+def test_a_noun_that_requires_a_modifier_names_the_act_only_with_it(tmp_path, pipeline):
+    from dotterel.triggers import noun_trigger
+
+    extra = _write(tmp_path / "games.yaml", 'version: 1\nnouns:\n  - {noun: games, cameo: "150", target: [near], requires: [war]}\n')
+    lexicon = build_lexicon([*default_lexicon_files(), extra], load_ontology())
+    war = pipeline.nlp("China held war games near Taiwan.")
+    sport = pipeline.nlp("China held the Asian games near Taiwan.")
+    assert noun_trigger(lexicon, next(t for t in war if t.lower_ == "games")).code == "150"
+    assert noun_trigger(lexicon, next(t for t in sport if t.lower_ == "games")) is None
+    bad = _write(tmp_path / "bad.yaml", 'version: 1\nnouns:\n  - {noun: games, cameo: "150", requires: war}\n')
+    with pytest.raises(LexiconError, match="'requires' is a list of modifier words"):
+        build_lexicon([*default_lexicon_files(), bad], load_ontology())

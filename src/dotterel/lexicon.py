@@ -29,7 +29,9 @@ undergoes the act that an event noun names, done by the noun's "from" or
 
 Noun patterns (``nouns:``) have ``noun`` instead of ``verb`` and are coded
 when a light verb governs them ("held talks with") or when they name their
-participants ("talks between A and B", "an attack on X").
+participants ("talks between A and B", "an attack on X").  ``requires`` lists
+modifiers without one of which the noun is no event: "games" only as "war
+games", "exercise" only as a "joint" or "military" one.
 
 A verb pattern's key is its lemma and the words it requires (particle and
 preposition, in any spelling: "crack down" + on == crack + prep down, on); a
@@ -58,7 +60,10 @@ _VERB_KEYS = {
     "verb", "prep", "cameo", "target", "intent", "objects", "only_objects", "predicative", "symmetric", "note",
     "negated", "crowd", "labels",
 }
-_NOUN_KEYS = {"noun", "cameo", "target", "intent", "symmetric", "note", "light_verbs", "modifiers", "crowd", "objects", "posture"}
+_NOUN_KEYS = {
+    "noun", "cameo", "target", "intent", "symmetric", "note", "light_verbs", "modifiers", "crowd", "objects", "posture",
+    "requires",
+}
 
 
 class LexiconError(DataError, ValueError):
@@ -101,6 +106,8 @@ class NounPattern:
     # The code when the act faces someone rather than being shared with a
     # partner: "held drills near Taiwan" is a show of force (150).
     posture: str | None = None
+    # Modifiers one of which the noun needs to name the act ("war games").
+    requires: frozenset[str] = frozenset()
 
 
 @dataclass(frozen=True, slots=True)
@@ -280,6 +287,9 @@ def _noun_pattern(entry: Any, where: str, ontology: Ontology) -> NounPattern:
     modifiers = entry.get("modifiers") or {}
     if not isinstance(modifiers, dict):
         raise LexiconError(f"{where}: 'modifiers' maps modifier words to CAMEO codes")
+    requires = entry.get("requires") or []
+    if not isinstance(requires, list) or not all(isinstance(w, str) and w.strip() for w in requires):
+        raise LexiconError(f"{where}: 'requires' is a list of modifier words")
     return NounPattern(
         id=f"{where}:{entry['noun']}",
         lemma=str(entry["noun"]).strip().lower(),
@@ -291,6 +301,7 @@ def _noun_pattern(entry: Any, where: str, ontology: Ontology) -> NounPattern:
         crowd=_code(entry["crowd"], where, ontology) if entry.get("crowd") is not None else None,
         objects=_objects(entry, where, ontology),
         posture=_code(entry["posture"], where, ontology) if entry.get("posture") is not None else None,
+        requires=frozenset(w.strip().lower() for w in requires),
     )
 
 
