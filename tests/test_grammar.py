@@ -778,3 +778,11 @@ def test_rejecting_words_is_disapproval_and_rejecting_a_plan_is_rejection(code):
     assert {e["cameo"] for e in code("Pretoria rejected the American president's comments on land reform.")} == {"111"}
     assert {e["cameo"] for e in code("The Arab League announced its rejection of the Israeli plan.")} == {"127"}
     assert {e["cameo"] for e in code("Beijing rejected Japan's accusations.") if e["plover"]} == set()
+
+
+def test_singular_exercise_and_war_games_need_their_modifier(code):
+    found = triples(code("Nigerian and British forces held a joint military exercise."))
+    assert ("NGAMIL", "06", "GBRMIL") in found and ("GBRMIL", "06", "NGAMIL") in found
+    assert {e["cameo"] for e in code("China held war games near Taiwan.")} == {"150"}
+    assert not code("China hosted the Asian games with Japan.")
+    assert {e["cameo"] for e in code("Nigeria urged Britain to exercise restraint.")} == {"020"}

@@ -88,3 +88,66 @@ def test_breadth_patterns_stay_narrow(code, text, root):
         assert "046" not in codes
     else:
         assert not any(c.startswith(root) for c in codes), codes
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # 01: symbolic acts
+        ("The Japanese prime minister laid a wreath for the victims of the Turkish earthquake.", ("017", "JPNGOV", "TURCVL")),
+        # 04: contacts and meals with a partner
+        ("The Saudi government contacted Iran.", ("040", "SAUGOV", "IRN")),
+        ("The French president hosted a dinner for the Indian prime minister.", ("040", "FRAGOV", "INDGOV")),
+        ("The Indian prime minister had a lunch with the French president.", ("040", "INDGOV", "FRAGOV")),
+        # 05: normalisation and praise named as nouns
+        ("India and China announced the normalization of ties.", ("050", "IND", "CHN")),
+        ("Germany received plaudits from Ukraine for its support.", ("051", "UKR", "DEU")),
+        # 06 / 07: information passed on, aid rushed or released, asylum and protection
+        ("Britain relayed intelligence to Ukraine.", ("064", "GBR", "UKR")),
+        ("Japan rushed aid to Turkey.", ("073", "JPN", "TUR")),
+        ("The World Bank released funds to Sri Lanka.", ("071", "IGOUNOWBK", "LKA")),
+        ("Germany granted asylum to the Russian dissidents.", ("075", "DEU", "RUSOPP")),
+        ("France provided protection to the Lebanese journalist.", ("074", "FRA", "LBNMED")),
+        # 08: compensation and clemency
+        ("Israel compensated the Turkish families.", ("080", "ISR", "TURCVL")),
+        ("The Iranian government granted clemency to the French prisoner.", ("0841", "IRNGOV", "FRACVL")),
+        # 13 / 14: intimidation, barricades, work stoppages
+        ("The Russian army cowed the Ukrainian villagers.", ("130", "RUSMIL", "UKRCVL")),
+        ("Protesters barricaded the French parliament.", ("144", "FRAOPP", "FRALEG")),
+        ("Workers staged a stoppage against the Nigerian government.", ("143", "NGALAB", "NGAGOV")),
+        # 15: troop surges and encroachment
+        ("China surged troops to the Indian border.", ("154", "CHN", "IND")),
+        ("China increased its military presence near Taiwan.", ("154", "CHN", "TWN")),
+        ("Chinese coast guard vessels encroached on Philippine waters.", ("150", "CHNMIL", "PHL")),
+        # 16: disinvitation, exclusion, recall
+        ("Germany disinvited the Russian ambassador.", ("160", "DEU", "RUSGOV")),
+        ("The EU announced the exclusion of Russia from the programme.", ("160", "IGOEEC", "RUS")),
+        ("Russia announced the recall of its ambassador from Moldova.", ("161", "RUS", "MDA")),
+        # 17: surveillance, dispossession, expulsions (the expelled decide the code)
+        ("Chinese police spied on the Uyghur activists.", ("170", "CHNCOP", "CHNOPP")),
+        ("Israeli authorities dispossessed Palestinian families.", ("1711", "ISRGOV", "PSECVL")),
+        ("Iran announced the expulsion of two German diplomats.", ("161", "IRN", "DEUGOV")),
+        # 18 / 19: assaults and attacks
+        ("Russian soldiers kicked Ukrainian prisoners.", ("182", "RUSMIL", "UKR")),
+        ("Militants carjacked the Nigerian official.", ("181", "NGAREB", "NGAGOV")),
+        ("Russian forces hammered Ukrainian positions.", ("190", "RUSMIL", "UKR")),
+        ("Indian troops opened heavy firing on Pakistani positions.", ("190", "INDMIL", "PAK")),
+    ],
+)
+def test_more_breadth_patterns_code_these_sentences(code, text, expected):
+    found = {(e["cameo"], (e["source"] or {}).get("code"), (e["target"] or {}).get("code")) for e in code(text)}
+    assert expected in found, found
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # "kick", "increase", "surge", "scare" code only with people or forces as their object
+        "The Brazilian team kicked the ball into the net.",
+        "Apple increased its presence in India.",
+        "The company surged ahead of Samsung.",
+        "He was scared by the news.",
+    ],
+)
+def test_more_breadth_patterns_stay_narrow(code, text):
+    assert not code(text), code(text)

@@ -86,13 +86,14 @@ def _noun_trigger(lexicon: Lexicon, token: Token) -> NounTrigger | None:
 
 
 def _noun_pattern(lexicon: Lexicon, token: Token) -> NounPattern | None:
-    pattern = lexicon.noun_pattern(token.lemma_.lower()) or lexicon.noun_pattern(token.lower_)
-    if pattern is not None and pattern.requires and not any(
-        c.dep_ in _MODIFIER_DEPS and (c.lower_ in pattern.requires or c.lemma_.lower() in pattern.requires)
-        for c in token.children
-    ):
-        return None  # "exercise restraint", "the Olympic games": not the act
-    return pattern
+    for key in dict.fromkeys((token.lemma_.lower(), token.lower_)):
+        pattern = lexicon.noun_pattern(key)
+        if pattern is not None and (not pattern.requires or any(
+            c.dep_ in _MODIFIER_DEPS and (c.lower_ in pattern.requires or c.lemma_.lower() in pattern.requires)
+            for c in token.children
+        )):  # "exercise restraint", "the Olympic games": not the act
+            return pattern
+    return None
 
 
 def object_code(pattern: VerbPattern, head: Token) -> str | None:
