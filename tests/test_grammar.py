@@ -786,3 +786,10 @@ def test_singular_exercise_and_war_games_need_their_modifier(code):
     assert {e["cameo"] for e in code("China held war games near Taiwan.")} == {"150"}
     assert not code("China hosted the Asian games with Japan.")
     assert {e["cameo"] for e in code("Nigeria urged Britain to exercise restraint.")} == {"020"}
+
+
+def test_dyad_reads_a_converse_verb_before_the_act_it_answers(pipeline):
+    event = pipeline.code_dyad(
+        "The visit by the Indian prime minister to Moscow drew criticism from Kyiv.", "Kyiv", "the Indian prime minister"
+    )
+    assert event is not None and event.cameo == "111"

@@ -106,6 +106,12 @@ class DyadCoder:
 
     def _code_verb(self, verb: Token) -> tuple[str, str, str] | None:
         coder = self.coder
+        if verb.lemma_.lower() in coder.lexicon.converse_verbs:
+            # "X's visit drew criticism from Y": the criticism, before the words
+            # on the subject's side of the path
+            found = self._code_object_noun(verb, grammar.modality(verb))
+            if found is not None:
+                return found
         aim = grammar.purpose(verb)
         if aim is not None:
             # "sent jets to destroy the reactor": the attack; "phoned X to
