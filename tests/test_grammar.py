@@ -793,3 +793,15 @@ def test_dyad_reads_a_converse_verb_before_the_act_it_answers(pipeline):
         "The visit by the Indian prime minister to Moscow drew criticism from Kyiv.", "Kyiv", "the Indian prime minister"
     )
     assert event is not None and event.cameo == "111"
+
+
+def test_saying_someone_was_behind_a_harm_accuses_them(code, pipeline):
+    assert ("ISR", "11", "LBNREB") in triples(code("Israel said Hezbollah was behind the rocket attack."))
+    found = {(e["source"]["code"], e["cameo"], e["target"]["code"]) for e in code(
+        "Kyiv said Moscow was responsible for the deaths of 20 civilians."
+    )}
+    assert ("UKRGOV", "112", "RUSGOV") in found
+    assert not code("Israel said Hezbollah was not behind the rocket attack.")
+    assert not code("Turkey said Greece was responsible for the migrants' safety.")
+    event = pipeline.code_dyad("Seoul said Pyongyang was responsible for the sinking of the warship.", "Seoul", "Pyongyang")
+    assert event is not None and event.cameo == "112"

@@ -126,6 +126,8 @@ class DyadCoder:
         complement = grammar.obligation(verb)
         if complement is not None:  # "A said B must mediate"
             return coder.obligation_code(complement), "grammar:obligation", mood.kind
+        if coder.blamed_for_harm(verb) is not None and mood.kind == "asserted":  # "A said B was behind the attack"
+            return "112", "grammar:blame", mood.kind
         crowd = any(grammar.is_crowd(h) for h in grammar.subjects(verb)[0])
         for pattern in coder.verb_patterns(verb):
             if coder.undergoes_event(verb, pattern):

@@ -52,6 +52,12 @@ _CIRCUMSTANCE_PREPS = frozenset({"during", "at", "in", "after", "on", "following
 _OWNER_ROOTS = frozenset({"03", "04", "05", "06", "07", "08", "16"})
 # Killings that were tried or failed are attempts on a life (CAMEO 185).
 _KILLINGS = frozenset({"186", "1823"})
+_ACCUSE = "112"
+# Harms a speaker may hold someone responsible for, besides hostile acts the lexicon knows.
+_HARMS = frozenset({
+    "death", "deaths", "killing", "sinking", "explosion", "blast", "violence", "bloodshed", "massacre", "crash",
+    "downing", "disappearance", "poisoning", "fire", "destruction", "casualty", "casualties",
+})
 _ATTEMPTED_KILLING = "185"
 # The state's arms of force, whose violence against protesters is repression.
 _SECURITY_SECTORS = frozenset({"COP", "MIL", "SPY", "GOV"})
@@ -141,6 +147,7 @@ class EventCoder(ConverseCoder):
                 yield from self._verb_candidates(token, state, memory)
                 yield from self._obligation_candidates(token, state, memory)
                 yield from self._rallied_candidates(token, state, memory)
+                yield from self._blame_candidates(token, state, memory)
             elif token.pos_ in {"NOUN", "PROPN"}:
                 noun = noun_trigger(self.lexicon, token)
                 if noun is not None:
@@ -262,6 +269,28 @@ class EventCoder(ConverseCoder):
                     pattern = self.verb_patterns(act)[0]
                     heads += [h for slot in pattern.target for h in grammar.slot_heads(act, slot)]
         return [h for h in dict.fromkeys(heads) if h.i not in asked]
+
+    def _blame_candidates(self, verb: Token, state: SentenceState, memory: ArticleMemory) -> Iterator[Candidate]:
+        """"Seoul said Pyongyang was responsible for the attack": an accusation (112)."""
+        culprit = self.blamed_for_harm(verb)
+        if culprit is None or grammar.modality(verb).kind != "asserted":
+            return
+        for target in self._actors(culprit, state, memory):
+            for source in self.subject_actors(verb, state, memory):
+                if distinct_actors(source, target):
+                    yield Candidate(source, target, _ACCUSE, verb, verb, "grammar:blame", "asserted")
+
+    def blamed_for_harm(self, verb: Token) -> Token | None:
+        """Whom the speaker blames for a hostile act or a harm ("responsible
+        for the attack"); "responsible for their safety" blames no one."""
+        found = grammar.blamed(verb)
+        if found is None:
+            return None
+        culprit, deed = found
+        act = noun_trigger(self.lexicon, deed)
+        if deed.lemma_.lower() in _HARMS or (act is not None and self.ontology.get(act.code).quad_class >= 3):
+            return culprit
+        return None
 
     def obligation_code(self, complement: Token) -> str:
         act = self.act_code(complement)

@@ -445,6 +445,27 @@ def obligation(verb: Token) -> Token | None:
     return None
 
 
+def blamed(verb: Token) -> tuple[Token, Token] | None:
+    """The one a speaker holds to blame, and the deed: "said Pyongyang was
+    responsible for the sinking", "said Hamas was behind the attack"."""
+    if verb.lemma_ not in SPEECH_VERBS:
+        return None
+    for clause in (c for c in verb.children if c.dep_ == "ccomp" and c.lemma_ == "be"):
+        subject = next((c for c in clause.children if c.dep_ == "nsubj"), None)
+        if subject is None or any(c.dep_ == "neg" for c in clause.children):
+            continue
+        preps = [c for c in clause.children if c.dep_ == "prep" and c.lower_ == "behind"]
+        preps += [p for a in clause.children if a.dep_ == "acomp" and a.lower_ in _BLAME_WORDS
+                  for p in a.children if p.dep_ == "prep" and p.lower_ == "for"]
+        deed = next((o for p in preps for o in p.children if o.dep_ == "pobj"), None)
+        if deed is not None:
+            return subject, deed
+    return None
+
+
+_BLAME_WORDS = frozenset({"responsible", "culpable", "guilty", "accountable"})
+
+
 # Verbs that dispatch forces or agents for a purpose: "sent jets to destroy
 # the reactor" is the attack; "sent an envoy to negotiate" the negotiation.
 DISPATCH_VERBS = frozenset({"send", "dispatch", "deploy", "launch", "mount", "mobilize", "mobilise"})
