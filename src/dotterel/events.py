@@ -35,7 +35,7 @@ from .nlp import ParsedArticle, ParsedSentence
 from .ontology import Ontology
 from .places import Gazetteer, event_place
 from .candidates import Candidate, distinct_actors, same_actor, symmetric_pairs
-from .converse import ConverseCoder
+from .speech import SpeechCoder
 from .targets import SentenceState, requested_code
 from .triggers import NounTrigger, aimed_object_code, noun_trigger, object_code, verb_object_code
 
@@ -52,12 +52,6 @@ _CIRCUMSTANCE_PREPS = frozenset({"during", "at", "in", "after", "on", "following
 _OWNER_ROOTS = frozenset({"03", "04", "05", "06", "07", "08", "16"})
 # Killings that were tried or failed are attempts on a life (CAMEO 185).
 _KILLINGS = frozenset({"186", "1823"})
-_ACCUSE = "112"
-# Harms a speaker may hold someone responsible for, besides hostile acts the lexicon knows.
-_HARMS = frozenset({
-    "death", "deaths", "killing", "sinking", "explosion", "blast", "violence", "bloodshed", "massacre", "crash",
-    "downing", "disappearance", "poisoning", "fire", "destruction", "casualty", "casualties",
-})
 _ATTEMPTED_KILLING = "185"
 # The state's arms of force, whose violence against protesters is repression.
 _SECURITY_SECTORS = frozenset({"COP", "MIL", "SPY", "GOV"})
@@ -66,7 +60,7 @@ _SECURITY_SECTORS = frozenset({"COP", "MIL", "SPY", "GOV"})
 CONTACT_ROOTS = frozenset({"01", "04"})
 
 
-class EventCoder(ConverseCoder):
+class EventCoder(SpeechCoder):
     """Codes events in parsed articles with a lexicon and an actor resolver."""
 
     def __init__(
@@ -226,75 +220,6 @@ class EventCoder(ConverseCoder):
                         if distinct_actors(source, target):
                             yield Candidate(source, target, code, verb, verb, pattern.id, mood.kind)
                 return
-
-    def _obligation_candidates(self, verb: Token, state: SentenceState, memory: ArticleMemory) -> Iterator[Candidate]:
-        """"A said B must mediate": A asks B to (an appeal, refined by the act)."""
-        complement = grammar.obligation(verb)
-        if complement is None:
-            return
-        sources = self.subject_actors(verb, state, memory)
-        targets = self.subject_actors(complement, state, memory)
-        code = self.obligation_code(complement)
-        for source in sources:
-            for target in targets:
-                if distinct_actors(source, target):
-                    yield Candidate(source, target, code, verb, verb, "grammar:obligation", "asserted")
-
-    def _rallied_candidates(self, verb: Token, state: SentenceState, memory: ArticleMemory) -> Iterator[Candidate]:
-        """"called on Arabs to unite against Israel", "urged Iraq to expel US
-        troops": calling others to a hostile act against a third party rallies
-        opposition against it (113), besides the appeal itself."""
-        opposed = self.rallied_against(verb)
-        if not opposed:
-            return
-        sources = self.subject_actors(verb, state, memory)
-        for target in (a for h in opposed for a in self._actors(h, state, memory)):
-            for source in sources:
-                if distinct_actors(source, target):
-                    yield Candidate(source, target, "113", verb, verb, "grammar:rally", "asserted")
-
-    def rallied_against(self, verb: Token) -> list[Token]:
-        """Heads of the parties an asserted appeal calls others to act against:
-        the "against" party of the requested act, or the target of a hostile act
-        (quad 3-4) the lexicon knows; never the one asked ("urged Iran to ...")."""
-        if verb.lemma_.lower() not in grammar.REQUEST_VERBS or grammar.modality(verb).kind != "asserted":
-            return []
-        asked = {t.i for c in verb.children if c.dep_ in {"dobj", "dative", "prep"} for t in c.subtree}
-        heads: list[Token] = []
-        for clause in (c for c in verb.children if c.dep_ == "xcomp"):
-            for act in (clause, *clause.conjuncts):
-                heads += grammar.slot_heads(act, "against")
-                code = self.act_code(act)
-                if code is not None and len(code) >= 3 and self.ontology.get(code).quad_class >= 3:
-                    pattern = self.verb_patterns(act)[0]
-                    heads += [h for slot in pattern.target for h in grammar.slot_heads(act, slot)]
-        return [h for h in dict.fromkeys(heads) if h.i not in asked]
-
-    def _blame_candidates(self, verb: Token, state: SentenceState, memory: ArticleMemory) -> Iterator[Candidate]:
-        """"Seoul said Pyongyang was responsible for the attack": an accusation (112)."""
-        culprit = self.blamed_for_harm(verb)
-        if culprit is None or grammar.modality(verb).kind != "asserted":
-            return
-        for target in self._actors(culprit, state, memory):
-            for source in self.subject_actors(verb, state, memory):
-                if distinct_actors(source, target):
-                    yield Candidate(source, target, _ACCUSE, verb, verb, "grammar:blame", "asserted")
-
-    def blamed_for_harm(self, verb: Token) -> Token | None:
-        """Whom the speaker blames for a hostile act or a harm ("responsible
-        for the attack"); "responsible for their safety" blames no one."""
-        found = grammar.blamed(verb)
-        if found is None:
-            return None
-        culprit, deed = found
-        act = noun_trigger(self.lexicon, deed)
-        if deed.lemma_.lower() in _HARMS or (act is not None and self.ontology.get(act.code).quad_class >= 3):
-            return culprit
-        return None
-
-    def obligation_code(self, complement: Token) -> str:
-        act = self.act_code(complement)
-        return (requested_code("02", act) if act else None) or "020"
 
     def act_code(self, verb: Token) -> str | None:
         """The code of the act a verb names, refined by its object: "lift
