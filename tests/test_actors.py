@@ -424,3 +424,11 @@ def test_militants_and_armed_groups_are_rebels_gunmen_stay_unidentified(actors):
 
 def test_initials_written_without_spaces(actors):
     assert actors("P.W. Botha rejected the sanctions.", "1986-05-01")["P.W. Botha"] == "ZAFGOV"
+
+
+def test_a_shared_institution_name_takes_the_country_that_modifies_it(actors):
+    assert actors("The Nigerian Senate criticised Ghana.")["The Nigerian Senate"] == "NGALEG"
+    assert actors("The Nigerian House of Representatives met.")["The Nigerian House of Representatives"] == "NGALEG"
+    assert actors("The US Senate criticised Russia.")["The US Senate"] == "USALEG"
+    assert actors("The Senate criticised Russia.")["The Senate"] == "USALEG"
+    assert actors("The Iranian Revolutionary Guards seized a tanker.")["The Iranian Revolutionary Guards"] == "IRNMIL"
