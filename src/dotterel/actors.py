@@ -28,7 +28,7 @@ from .actors_names import misspelt_agents, misspelt_country, misspelt_people, of
 from .actors_coref import PRONOUNS, ArticleMemory, Remembered, coref, counterpart, pronoun
 from .actors_places import PLACE_KINDS, PLACE_NOUNS, place_sector, residence, scene_entry, token_place
 from .actors_rules import choose_country, counts_people, instrument, is_patron as _is_patron, leads as _leads
-from .actors_rules import led_sector, listed_apposition, located, related_objects
+from .actors_rules import homed_institution, led_sector, listed_apposition, located, related_objects
 from .knowledge import KBEntry, KnowledgeBase
 from .model import Actor
 from .places import Gazetteer, default_gazetteer
@@ -286,7 +286,7 @@ class ActorResolver:
                         # "United Nations troops": the body's force (its code
                         # stays, as UNIFIL is IGOUNO with sector MIL).
                         entry = replace(entry, sector="MIL")
-                    return _fields(_homed(entry, match, own), evidence=f"kb:{entry.kind}:{entry.name}")
+                    return _fields(homed_institution(entry, match, own), evidence=f"kb:{entry.kind}:{entry.name}")
         sector = sector_near
         countries = [m for m in own if _is_country(m) and not m.ethnic]
         ethnic = [m for m in own if m.ethnic or _ethnic_only(m)]
@@ -455,21 +455,6 @@ def _possessor_of_proxy(head: Token, match: KBMatch, index: DocIndex) -> bool:
     ) or owned.lower_ in _PATRON_HEADS and any(
         c.dep_ == "compound" and index.sectors.get(c.i, (0, 0, ""))[2] in _ARMED_GROUP_SECTORS for c in owned.children
     )
-
-
-def _homed(entry: KBEntry, match: KBMatch, own: list[KBMatch]) -> KBEntry:
-    """"The Nigerian Senate": a state institution whose name other countries'
-    bodies share takes the country its modifier names, with its own sector."""
-    if entry.kind != "institution" or not entry.country or not entry.sector:
-        return entry
-    others = {
-        e.country for m in own if m is not match and _is_country(m) and m.end <= match.start
-        for e in m.entries if e.kind in _COUNTRY_KINDS and e.country
-    }
-    if len(others) != 1 or entry.country in others:
-        return entry
-    country = others.pop()
-    return replace(entry, code=country + entry.sector, country=country, name=None)
 
 
 def _is_country(match: KBMatch) -> bool:

@@ -24,6 +24,7 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Iterable, Sequence
+from dataclasses import replace
 
 from typing import TYPE_CHECKING
 
@@ -35,10 +36,12 @@ if TYPE_CHECKING:
     from .actors import DocIndex, KBMatch
 
 __all__ = [
-    "LED_EVENT_HEADS", "choose_country", "counts_people", "instrument", "is_patron", "leads", "led_event",
+    "LED_EVENT_HEADS", "choose_country", "counts_people", "homed_institution", "instrument", "is_patron", "leads", "led_event",
     "led_sector", "listed_apposition", "located", "related_objects",
 ]
 
+# Kinds of knowledge-base entries that name a country (as in actors.py).
+_COUNTRY_KINDS = frozenset({"country", "adjective", "capital", "region", "ethnic"})
 # Agent nouns of devices (sectors.tsv: "car bomb", "explosion" UAF).
 _DEVICE_LEMMAS = frozenset({"bomb", "explosion", "device", "blast", "ied", "mine"})
 # Positions where a device is what was used, not who acted.
@@ -189,3 +192,18 @@ def listed_apposition(child: Token, head: Token, index: DocIndex) -> bool:
         and all(e.kind in {"country", "adjective"} for e in (*mine.entries, *theirs.entries))
         and {e.country for e in mine.entries}.isdisjoint(e.country for e in theirs.entries)
     )
+
+
+def homed_institution(entry: KBEntry, match: KBMatch, own: list[KBMatch]) -> KBEntry:
+    """"The Nigerian Senate": a state institution whose name other countries'
+    bodies share takes the country its modifier names, with its own sector."""
+    if entry.kind != "institution" or not entry.country or not entry.sector:
+        return entry
+    others = {
+        e.country for m in own if m is not match and m.end <= match.start
+        for e in m.entries if e.kind in _COUNTRY_KINDS and e.country
+    }
+    if len(others) != 1 or entry.country in others:
+        return entry
+    country = others.pop()
+    return replace(entry, code=country + entry.sector, country=country, name=None)
