@@ -115,7 +115,7 @@ CASES = [
     ("The Pakistani defence ministry spokesman denied the report.", "The Pakistani defence ministry spokesman", "PAKMIL"),
     ("The Greek coast guard rescued 40 people.", "The Greek coast guard", "GRCMIL"),
     ("Libyan coast guards intercepted a boat.", "Libyan coast guards", "LBYMIL"),
-    ("Malian gendarmes arrested the suspects.", "Malian gendarmes", "MLIMIL"),
+    ("Malian gendarmes arrested the suspects.", "Malian gendarmes", "MLICOP"),
     ("Egyptian special forces stormed the building.", "Egyptian special forces", "EGYMIL"),
     ("Chinese paramilitary police patrolled the streets.", "Chinese paramilitary police", "CHNMIL"),
     ("Nigerian soldiers killed ten gunmen.", "Nigerian soldiers", "NGAMIL"),
