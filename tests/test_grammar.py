@@ -805,3 +805,10 @@ def test_saying_someone_was_behind_a_harm_accuses_them(code, pipeline):
     assert not code("Turkey said Greece was responsible for the migrants' safety.")
     event = pipeline.code_dyad("Seoul said Pyongyang was responsible for the sinking of the warship.", "Seoul", "Pyongyang")
     assert event is not None and event.cameo == "112"
+
+
+def test_the_accused_is_the_target_not_the_party_of_the_charge(code):
+    assert {(e["cameo"], e["target"]["code"]) for e in code("Ukraine accused Russia of aggression against Georgia.")} == {
+        ("1123", "RUS")
+    }
+    assert ("USA", "07", "UKR") in triples(code("The US supplied Ukraine with tanks."))

@@ -233,6 +233,12 @@ class TargetFinder:
                 if override is not None:
                     code = self.keep_intent(code, pattern, override)
                     restricted = False
+                    if slot != "dobj":
+                        # "accused Russia of aggression against Georgia", "charged the
+                        # minister with fraud": the one accused, not the charge's party
+                        accused = [a for h in grammar.slot_heads(verb, "dobj") for a in self._actors(h, state, memory)]
+                        if accused:
+                            return code, accused
                     parties = self._object_parties(head, state, memory)
                     if parties:
                         return code, parties
