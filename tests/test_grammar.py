@@ -812,3 +812,8 @@ def test_the_accused_is_the_target_not_the_party_of_the_charge(code):
         ("1123", "RUS")
     }
     assert ("USA", "07", "UKR") in triples(code("The US supplied Ukraine with tanks."))
+
+
+def test_meeting_demands_is_yielding_and_meeting_people_is_consulting(code):
+    assert ("IRQGOV", "08", "IRQOPP") in triples(code("The Iraqi government met the protesters' demands."))
+    assert ("IRQGOV", "04", "IRNGOV") in triples(code("The Iraqi government met Iranian officials."))
