@@ -817,3 +817,8 @@ def test_the_accused_is_the_target_not_the_party_of_the_charge(code):
 def test_meeting_demands_is_yielding_and_meeting_people_is_consulting(code):
     assert ("IRQGOV", "08", "IRQOPP") in triples(code("The Iraqi government met the protesters' demands."))
     assert ("IRQGOV", "04", "IRNGOV") in triples(code("The Iraqi government met Iranian officials."))
+
+
+def test_a_two_word_agent_noun_modifying_an_object_is_one_target(code):
+    events = code("A Thai court dissolved the main opposition party.")
+    assert [(e["cameo"], e["target"]["code"]) for e in events] == [("1722", "THAOPP")]

@@ -152,9 +152,19 @@ class TargetFinder:
     ) -> list[Actor]:
         """Actors a noun names as its parties: "Iran-US talks", "talks between A and B"."""
         found: list[Actor] = []
+        # "the main opposition party": "main" and "opposition" are one agent
+        # noun; the word nearest the noun stands for it.
+        nearest: dict[tuple[int, int], int] = {}
+        for child in noun.children:
+            span = _known_span(child, state.index)
+            if span is not None:
+                nearest[span] = max(nearest.get(span, child.i), child.i)
         for child in noun.children:
             if not pronouns and child.pos_ == "PRON":
                 continue  # "eased its blockade": "its" is the subject itself
+            span = _known_span(child, state.index)
+            if span is not None and nearest[span] != child.i:
+                continue
             if child.dep_ in {"compound", "nmod", "amod", "poss"} and child.pos_ in {"PROPN", "NOUN", "ADJ"}:
                 for part in _hyphen_chain(child):
                     found.extend(self._actors(part, state, memory))
@@ -562,6 +572,17 @@ def _by_prefix(table: dict[str, T], code: str) -> T | None:
         found = table.get(code[:length])
         if found:
             return found
+    return None
+
+
+def _known_span(token: Token, index: DocIndex) -> tuple[int, int] | None:
+    """The knowledge-base name or agent noun the token is part of, as (start, end)."""
+    if token.i in index.kb:
+        match = index.kb[token.i]
+        return match.start, match.end
+    if token.i in index.sectors:
+        start, end, _sector = index.sectors[token.i]
+        return start, end
     return None
 
 
