@@ -139,9 +139,7 @@ class EventCoder(SpeechCoder):
             if token.pos_ in {"VERB", "AUX"} or token.tag_.startswith("VB"):
                 yield from self._received_candidates(token, state, memory)
                 yield from self._verb_candidates(token, state, memory)
-                yield from self._obligation_candidates(token, state, memory)
-                yield from self._rallied_candidates(token, state, memory)
-                yield from self._blame_candidates(token, state, memory)
+                yield from self.speech_candidates(token, state, memory)
             elif token.pos_ in {"NOUN", "PROPN"}:
                 noun = noun_trigger(self.lexicon, token)
                 if noun is not None:

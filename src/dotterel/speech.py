@@ -32,6 +32,15 @@ class SpeechCoder(ConverseCoder):
     def act_code(self, verb: Token) -> str | None:
         raise NotImplementedError  # the event coder's reading of an act
 
+    def speech_candidates(self, verb: Token, state: SentenceState, memory: ArticleMemory) -> Iterator[Candidate]:
+        """All candidates the verb's words imply (the lemma is checked once: every verb comes here)."""
+        lemma = verb.lemma_
+        if lemma in grammar.SPEECH_VERBS:
+            yield from self._obligation_candidates(verb, state, memory)
+            yield from self._blame_candidates(verb, state, memory)
+        if lemma.lower() in grammar.REQUEST_VERBS:
+            yield from self._rallied_candidates(verb, state, memory)
+
     def _obligation_candidates(self, verb: Token, state: SentenceState, memory: ArticleMemory) -> Iterator[Candidate]:
         """"A said B must mediate": A asks B to (an appeal, refined by the act)."""
         complement = grammar.obligation(verb)
