@@ -822,3 +822,10 @@ def test_meeting_demands_is_yielding_and_meeting_people_is_consulting(code):
 def test_a_two_word_agent_noun_modifying_an_object_is_one_target(code):
     events = code("A Thai court dissolved the main opposition party.")
     assert [(e["cameo"], e["target"]["code"]) for e in events] == [("1722", "THAOPP")]
+
+
+def test_what_parties_agree_on_is_the_agreement_not_a_done_act(code):
+    swap = code("Armenia and Azerbaijan agreed on a prisoner swap.")
+    assert {e["cameo"][:2] for e in swap} == {"03"}
+    assert {e["cameo"] for e in code("Israel and Hamas agreed on a ceasefire.")} == {"0871"}
+    assert {e["cameo"][:2] for e in code("Russia and Ukraine carried out a prisoner swap.")} == {"08"}

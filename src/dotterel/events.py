@@ -369,6 +369,8 @@ class EventCoder(SpeechCoder):
         found = noun_trigger(self.lexicon, token)
         if found is not None:
             return found.code[:2] in _TALK_ROOTS
+        if token.pos_ == "VERB" and any(p.cameo[:2] in _TALK_ROOTS for p in self.verb_patterns(token)[:1]):
+            return True  # "agreed on a prisoner swap", "negotiated over a ceasefire": the topic
         return any(self._is_talk(o) for o in token.children if o.dep_ in {"dobj", "obj"})
 
     def noun_modality(self, noun: Token) -> grammar.Modality:
