@@ -64,3 +64,19 @@ def test_title_case_sentence_in_a_body_looks_like_a_headline():
     assert not looks_like_title("Saudi Crown Prince Mohammed bin Salman met U.S. President Joe Biden.")
     assert not looks_like_title("Iran Says")
 
+
+
+def test_a_headline_whose_verb_the_model_reads_as_a_noun_is_parsed_again(pipeline):
+    events = pipeline.code_text("Officials spoke on Monday.", title="U.S. Lifts Travel Ban on Cuba", date="2023-03-07")
+    lifted = [e for e in events if e.trigger and e.trigger.text == "Lifts"]
+    assert [(e.source.code, e.cameo, e.target.code) for e in lifted] == [("USA", "081", "CUB")]
+    assert lifted[0].sentence == "U.S. Lifts Travel Ban on Cuba"  # the article's own words and offsets
+
+
+def test_reparse_leaves_headlines_with_a_verb_alone(pipeline):
+    from dotterel.nlp import reparse_verbless_headline
+
+    doc = pipeline.nlp("Kenya sends police to Haiti")
+    assert reparse_verbless_headline(doc, pipeline.nlp, lambda lemma: True) is doc
+    nouns = pipeline.nlp("U.S. lifts travel ban on Cuba")
+    assert reparse_verbless_headline(nouns, pipeline.nlp, lambda lemma: False) is nouns

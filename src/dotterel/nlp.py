@@ -15,7 +15,7 @@ from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
 
 from spacy.language import Language
-from spacy.tokens import Doc, Span
+from spacy.tokens import Doc, Span, Token
 
 from .errors import ModelNotInstalledError
 from .model import Article, Sentence
@@ -176,10 +176,12 @@ class Parser:
         nlp: Language,
         keep_case: Callable[[str], bool] = lambda _w: False,
         batch_size: int = 64,
+        is_event_verb: Callable[[str], bool] = lambda _w: False,
     ) -> None:
         self.nlp = nlp
         self.keep_case = keep_case
         self.batch_size = batch_size
+        self.is_event_verb = is_event_verb  # "lift": a lemma the coder has verb patterns for
 
     def parse(self, articles: Iterable[Article]) -> Iterator[ParsedArticle]:
         """Parse a stream of articles; yields them in input order."""
@@ -195,18 +197,64 @@ class Parser:
     def _parse_batch(self, articles: list[Article]) -> Iterator[ParsedArticle]:
         plans = [split_segments(a) for a in articles]
         texts: list[str] = []
+        titles: set[int] = set()
         for article, plan in zip(articles, plans):
             for start, end, kind in plan:
                 piece = article.text[start:end]
                 if kind == "headline" or (kind == "body" and looks_like_title(piece)):
+                    titles.add(len(texts))
                     texts.append(recase_headline(piece, self.keep_case))
                 elif kind == "body":
                     texts.append(piece)
-        docs = iter(self.nlp.pipe(texts, batch_size=SPACY_BATCH))
+        parsed = list(self.nlp.pipe(texts, batch_size=SPACY_BATCH))
+        for n in titles:
+            parsed[n] = reparse_verbless_headline(parsed[n], self.nlp, self.is_event_verb)
+        docs = iter(parsed)
         for article, plan in zip(articles, plans):
             segments = [Segment(next(docs), start, kind == "headline") for start, _end, kind in plan if kind != "dateline"]
             dateline = next((article.text[s:e] for s, e, kind in plan if kind == "dateline"), None)
             yield ParsedArticle(article, tuple(_sentences(article, segments)), dateline)
+
+
+def reparse_verbless_headline(doc: Doc, nlp: Language, is_event_verb: Callable[[str], bool]) -> Doc:
+    """"U.S. lifts travel ban on Cuba": the model reads "lifts" as a noun of
+    the compound "lifts travel ban" and the headline has no verb.  Parse it
+    again with the word in the past tense ("lifted"), which the model reads
+    as a verb, and put that parse on the original words, so that text and
+    offsets stay those of the article."""
+    if len(doc) < 3 or any(t.pos_ in {"VERB", "AUX"} for t in doc):
+        return doc
+    for token in doc[1:]:
+        stem = _verb_stem(token.lower_) if token.pos_ in {"NOUN", "PROPN"} else None
+        if stem is None or not is_event_verb(stem):
+            continue
+        past = stem + ("d" if stem.endswith("e") else "ed")
+        variant = nlp(doc.text[: token.idx] + past + doc.text[token.idx + len(token) :])
+        if len(variant) != len(doc) or variant[token.i].pos_ != "VERB":
+            continue
+        lemmas = [stem if t.i == token.i else t.lemma_ for t in variant]
+        return Doc(
+            doc.vocab, words=[t.text for t in doc], spaces=[bool(t.whitespace_) for t in doc],
+            tags=[t.tag_ if t.i != token.i else "VBZ" for t in variant], pos=[t.pos_ for t in variant],
+            morphs=[str(t.morph) for t in variant], lemmas=lemmas, heads=[t.head.i for t in variant],
+            deps=[t.dep_ for t in variant], ents=[_iob(t) for t in variant],
+        )
+    return doc
+
+
+def _verb_stem(word: str) -> str | None:
+    """"lifts" -> "lift", "pushes" -> "push", "denies" -> "deny" (None if not a third-person -s form)."""
+    if len(word) < 4 or not word.isalpha() or not word.endswith("s") or word.endswith("ss"):
+        return None
+    if word.endswith("ies"):
+        return word[:-3] + "y"
+    if word.endswith(("ches", "shes", "sses", "xes", "zes")):
+        return word[:-2]
+    return word[:-1]
+
+
+def _iob(token: Token) -> str:
+    return f"{token.ent_iob_}-{token.ent_type_}" if token.ent_iob_ in {"B", "I"} else "O"
 
 
 def _sentences(article: Article, segments: list[Segment]) -> Iterator[ParsedSentence]:

@@ -107,7 +107,10 @@ class Pipeline:
         self.knowledge_base = knowledge_base or load_knowledge_base([Path(p) for p in actor_files])
         self.lexicon = lexicon or load_lexicon(lexicon_files)
         self.resolver = ActorResolver(self.knowledge_base, self.nlp.tokenizer)
-        self.parser = Parser(self.nlp, keep_case=self.resolver.keep_case, batch_size=batch_size)
+        self.parser = Parser(
+            self.nlp, keep_case=self.resolver.keep_case, batch_size=batch_size,
+            is_event_verb=lambda lemma: bool(self.lexicon.verb_patterns(lemma)),
+        )
         self.coder = EventCoder(self.lexicon, self.ontology, self.resolver, default_gazetteer())
         self.dyad_coder = DyadCoder(self.parser, self.coder)
 
