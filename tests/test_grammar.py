@@ -829,3 +829,9 @@ def test_what_parties_agree_on_is_the_agreement_not_a_done_act(code):
     assert {e["cameo"][:2] for e in swap} == {"03"}
     assert {e["cameo"] for e in code("Israel and Hamas agreed on a ceasefire.")} == {"0871"}
     assert {e["cameo"][:2] for e in code("Russia and Ukraine carried out a prisoner swap.")} == {"08"}
+
+
+def test_a_weapon_as_subject_refines_a_generic_use_of_force(code):
+    assert {e["cameo"] for e in code("Turkish warplanes struck Kurdish militant positions in northern Iraq.")} == {"195"}
+    assert {e["cameo"] for e in code("Russian artillery pounded Ukrainian positions.")} == {"194"}
+    assert {e["cameo"] for e in code("Russian troops attacked Ukrainian positions.")} == {"190"}

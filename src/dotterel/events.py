@@ -37,7 +37,7 @@ from .places import Gazetteer, event_place
 from .candidates import Candidate, distinct_actors, same_actor, symmetric_pairs
 from .speech import SpeechCoder
 from .targets import SentenceState, requested_code
-from .triggers import NounTrigger, aimed_object_code, noun_trigger, object_code, verb_object_code
+from .triggers import NounTrigger, aimed_object_code, noun_trigger, object_code, verb_object_code, weapon_code
 
 _PRONOUNS = frozenset({"he", "him", "his", "she", "her", "they", "them", "their", "it", "its"})
 # Prepositions that put an event noun in the future or make it a goal.
@@ -167,7 +167,7 @@ class EventCoder(SpeechCoder):
             if mood.kind in {"refused", "refusing", "failed"} and code == self.refusal_code(cameo):
                 code = self.refusal_code(verb_object_code(pattern, verb) or cameo)  # "will not lift its veto" 124
             code, targets = self._targets(verb, pattern, code, passive, state, memory)
-            code = self.aimed_code(verb, code)
+            code = weapon_code(self.aimed_code(verb, code), subject_heads)
             if grammar.is_contact_purpose(verb):
                 if code[:2] in CONTACT_ROOTS:
                     return  # "called X to discuss Y": the call is the consultation

@@ -189,3 +189,24 @@ def _keys(word: Token) -> Iterator[str]:
         yield f"{modifier.lemma_.lower()} {word.lemma_.lower()}"
     yield word.lower_
     yield word.lemma_.lower()
+
+
+def weapon_code(code: str, subject_heads: list[Token]) -> str:
+    """A generic use of force (190) whose subject is the weapon says how:
+    "warplanes struck X" is an air attack (195), "artillery pounded X"
+    shelling (194), "a suicide bomber killed X" a suicide bombing (1831)."""
+    if code != "190":
+        return code
+    for head in subject_heads:
+        lemma = head.lemma_.lower()
+        if lemma in _AIR_WEAPONS:
+            return "195"
+        if lemma in _HEAVY_WEAPONS:
+            return "194"
+        if lemma == "bomber" and any(c.lower_ == "suicide" for c in head.children):
+            return "1831"
+    return code
+
+
+_AIR_WEAPONS = frozenset({"warplane", "jet", "bomber", "helicopter", "gunship", "drone", "aircraft", "warplanes", "jets"})
+_HEAVY_WEAPONS = frozenset({"artillery", "tank", "howitzer", "mortar", "battery", "gunboat", "warship"})
