@@ -171,7 +171,7 @@ def test_more_breadth_patterns_stay_narrow(code, text):
         ("Serbian farmers blocked the motorway to protest the Serbian government.", ("144", "SRBAGR", "SRBGOV")),
         ("Egyptian police blocked the road to the Israeli embassy.", ("191", "EGYCOP", "ISRGOV")),
         # 11x: criticism, blame and accusations
-        ("Israeli jets blasted Hamas positions.", ("190", "ISRMIL", "PSEREB")),
+        ("Israeli jets blasted Hamas positions.", ("195", "ISRMIL", "PSEREB")),  # jets as subject: an air attack
         ("The Russian president laid the blame on NATO.", ("112", "RUSGOV", "IGONAT")),
         ("Turkey accused Greece of airspace violations.", ("1123", "TUR", "GRC")),
         ("Brazilian prosecutors accused the Brazilian president of abuse of power.", ("112", "BRAJUD", "BRAGOV")),
