@@ -93,3 +93,9 @@ def test_ambiguous_words_are_no_party(actors, sentence: str) -> None:
 def test_pti_is_the_press_agency_and_not_the_party(actors):
     # "PTI reported" is the Press Trust of India far more often than Imran Khan's party
     assert "PAKOPP" not in actors("India accused Pakistan of sheltering militants, PTI reported.").values()
+
+
+def test_a_party_name_another_country_shares_takes_the_country_named_beside_it(actors):
+    assert actors("Malta's Labour Party criticised Libya.")["Malta's Labour Party"][:3] == "MLT"
+    assert actors("The Syrian Baath Party praised Russia.")["The Syrian Baath Party"] == "SYRGOV"
+    assert actors("Iraq's Dawa Party criticised Iran.")["Iraq's Dawa Party"] == "IRQGOV"

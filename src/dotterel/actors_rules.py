@@ -196,8 +196,10 @@ def listed_apposition(child: Token, head: Token, index: DocIndex) -> bool:
 
 def homed_institution(entry: KBEntry, match: KBMatch, own: list[KBMatch]) -> KBEntry:
     """"The Nigerian Senate": a state institution whose name other countries'
-    bodies share takes the country its modifier names, with its own sector."""
-    if entry.kind != "institution" or not entry.country or not entry.sector:
+    bodies share takes the country its modifier names, with its own sector;
+    so does a party ("Malta's Labour Party", "the Syrian Baath Party")."""
+    party = entry.kind == "organization" and entry.sector in {"GOV", "OPP"}
+    if not (entry.kind == "institution" or party) or not entry.country or not entry.sector:
         return entry
     others = {
         e.country for m in own if m is not match and m.end <= match.start
