@@ -226,7 +226,7 @@ def test_second_breadth_round_stays_narrow(code, text, root):
     assert not any(c.startswith(root) for c in codes), codes
 
 
-def test_reaching_a_consensus_is_an_agreement(code):
+def test_reaching_a_consensus_is_agreeing_to_cooperate(code):
     found = {(e["source"]["code"], e["cameo"], e["target"]["code"]) for e in code("Iran and Iraq reached a consensus on water sharing.")}
-    assert found == {("IRN", "057", "IRQ"), ("IRQ", "057", "IRN")}
+    assert found == {("IRN", "030", "IRQ"), ("IRQ", "030", "IRN")}
     assert not code("There is a broad consensus among Iraqi economists.")
