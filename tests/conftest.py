@@ -35,6 +35,22 @@ def code(pipeline):
     return _code
 
 
+@pytest.fixture(scope="session")
+def actors(pipeline):
+    """Resolve every actor mention of a text: {mention text: code}."""
+    import datetime as dt
+
+    from dotterel.model import Article
+
+    def _actors(text: str, date: str | None = "2023-03-07") -> dict[str, str | None]:
+        day = dt.date.fromisoformat(date) if date else None
+        (parsed,) = list(pipeline.parser.parse([Article(id="t", text=text, date=day, origin="<test>")]))
+        _events, found = pipeline.coder.code_article(parsed)
+        return {a.text: a.code for a in found}
+
+    return _actors
+
+
 def triples(events: list[dict]) -> set[tuple[str | None, str, str | None]]:
     """(source code, CAMEO root, target code) of each event."""
     return {

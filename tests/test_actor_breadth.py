@@ -6,23 +6,7 @@ it must resolve to (ISO3 + CAMEO role; see docs/actors.md for the conventions).
 
 from __future__ import annotations
 
-import datetime as dt
-
 import pytest
-
-from dotterel.model import Article
-
-
-@pytest.fixture(scope="module")
-def actors(pipeline):
-    """Resolve every actor of a text: {mention text: code}."""
-
-    def _actors(text: str) -> dict[str, str | None]:
-        (parsed,) = list(pipeline.parser.parse([Article(id="t", text=text, date=dt.date(2023, 3, 7), origin="<test>")]))
-        _events, found = pipeline.coder.code_article(parsed)
-        return {a.text: a.code for a in found}
-
-    return _actors
 
 
 CASES = [

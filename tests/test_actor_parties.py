@@ -6,24 +6,7 @@ it must get. Negatives check that bare words other bodies share do not become a 
 
 from __future__ import annotations
 
-import datetime as dt
-
 import pytest
-
-from dotterel.model import Article
-
-
-@pytest.fixture(scope="module")
-def actors(pipeline):
-    """Resolve every actor of a text: {mention text: code}."""
-
-    def _actors(text: str, date: str = "2023-03-07") -> dict[str, str | None]:
-        day = dt.date.fromisoformat(date)
-        (parsed,) = list(pipeline.parser.parse([Article(id="t", text=text, date=day, origin="<test>")]))
-        _events, found = pipeline.coder.code_article(parsed)
-        return {a.text: a.code for a in found}
-
-    return _actors
 
 
 @pytest.mark.parametrize(

@@ -9,19 +9,6 @@ import pytest
 from dotterel.model import Article
 
 
-@pytest.fixture(scope="module")
-def actors(pipeline):
-    """Resolve every actor of a text: {mention text: code}."""
-
-    def _actors(text: str, date: str | None = "2023-03-07") -> dict[str, str | None]:
-        day = dt.date.fromisoformat(date) if date else None
-        (parsed,) = list(pipeline.parser.parse([Article(id="t", text=text, date=day, origin="<test>")]))
-        _events, found = pipeline.coder.code_article(parsed)
-        return {a.text: a.code for a in found}
-
-    return _actors
-
-
 def test_coordinated_modifiers_share_the_agent_noun(actors):
     found = actors("Senior Hungarian and Romanian officials met in Vienna.")
     assert found["Romanian officials"] == "ROUGOV"
