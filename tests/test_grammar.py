@@ -835,3 +835,10 @@ def test_a_weapon_as_subject_refines_a_generic_use_of_force(code):
     assert {e["cameo"] for e in code("Turkish warplanes struck Kurdish militant positions in northern Iraq.")} == {"195"}
     assert {e["cameo"] for e in code("Russian artillery pounded Ukrainian positions.")} == {"194"}
     assert {e["cameo"] for e in code("Russian troops attacked Ukrainian positions.")} == {"190"}
+
+
+def test_a_clash_between_unarmed_political_actors_is_disapproval(code):
+    political = code("The Georgian president, who has often clashed with the Georgian parliament, criticised the bill.")
+    assert "190" not in {e["cameo"] for e in political}
+    assert ("GEOGOV", "11", "GEOLEG") in triples(political)
+    assert {e["cameo"] for e in code("Indian and Chinese troops clashed along the border.")} == {"190"}

@@ -55,6 +55,9 @@ _KILLINGS = frozenset({"186", "1823"})
 _ATTEMPTED_KILLING = "185"
 # The state's arms of force, whose violence against protesters is repression.
 _SECURITY_SECTORS = frozenset({"COP", "MIL", "SPY", "GOV"})
+# Actors whose clashes with each other are political, not armed.
+_UNARMED = frozenset({"GOV", "LEG", "JUD", "ELI", "MED", "BUS", "NGO", "IGO", "EDU", "HLH", "REL"})
+_DISAPPROVE = "110"
 # A contact made to say something or to talk is itself the event: "called X
 # to explain Y" is one telephone call, not a statement besides it.
 CONTACT_ROOTS = frozenset({"01", "04"})
@@ -185,6 +188,8 @@ class EventCoder(SpeechCoder):
             else:
                 continue
             code = self._refine_request(verb, code)
+            if code[:2] == "19" and pattern.symmetric and all(a.sector in _UNARMED for pair in pairs for a in pair):
+                code = _DISAPPROVE  # "the president has often clashed with the ruling party": words, not arms
             end = _trigger_end(verb, pattern.particle or pattern.prep)
             for source, target in pairs:
                 if distinct_actors(source, target):
