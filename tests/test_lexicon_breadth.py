@@ -12,9 +12,7 @@ from __future__ import annotations
 import pytest
 
 
-@pytest.mark.parametrize(
-    ("text", "expected"),
-    [
+SUB_CODES_AND_PHRASINGS = [
         # 112x: what the target is accused of ("of"/"with" slot, noun modifiers)
         ("Brazilian prosecutors accused the former Brazilian president of corruption.", ("1121", "BRAJUD", "BRAELI")),
         ("Amnesty accused Myanmar of human rights abuses.", ("1122", "NGOAMN", "MMR")),
@@ -64,35 +62,20 @@ import pytest
         ("Syrian rebels held Syrian villagers as human shields.", ("184", "SYRREB", "SYRCVL")),
         ("The Syrian army dropped chlorine bombs on Syrian rebels.", ("2041", "SYRMIL", "SYRREB")),
         ("Turkish police prevented the Kurdish opposition rally.", ("170", "TURCOP", "TUROPP")),
-    ],
-)
-def test_breadth_patterns_code_these_sentences(code, text, expected):
-    found = {(e["cameo"], (e["source"] or {}).get("code"), (e["target"] or {}).get("code")) for e in code(text)}
-    assert expected in found, found
+]
 
 
-@pytest.mark.parametrize(
-    ("text", "root"),
-    [
+SUB_CODES_NARROW = [
         # "question" codes an interrogation only with a person questioned
         ("Russia questioned the legitimacy of the Ukrainian election.", "09"),
         # "prevent" codes only the prevention of a protest
         ("Egypt prevented the spread of the virus.", "17"),
         # a phone talk is a call, never a negotiation
         ("The Russian president held phone talks with the French president.", "04x6"),
-    ],
-)
-def test_breadth_patterns_stay_narrow(code, text, root):
-    codes = {e["cameo"] for e in code(text)}
-    if root == "04x6":
-        assert "046" not in codes
-    else:
-        assert not any(c.startswith(root) for c in codes), codes
+]
 
 
-@pytest.mark.parametrize(
-    ("text", "expected"),
-    [
+BREADTH_ROUND_ONE = [
         # 01: symbolic acts
         ("The Japanese prime minister laid a wreath for the victims of the Turkish earthquake.", ("017", "JPNGOV", "TURCVL")),
         # 04: contacts and meals with a partner
@@ -132,11 +115,7 @@ def test_breadth_patterns_stay_narrow(code, text, root):
         ("Militants carjacked the Nigerian official.", ("181", "NGAREB", "NGAGOV")),
         ("Russian forces hammered Ukrainian positions.", ("190", "RUSMIL", "UKR")),
         ("Indian troops opened heavy firing on Pakistani positions.", ("190", "INDMIL", "PAK")),
-    ],
-)
-def test_more_breadth_patterns_code_these_sentences(code, text, expected):
-    found = {(e["cameo"], (e["source"] or {}).get("code"), (e["target"] or {}).get("code")) for e in code(text)}
-    assert expected in found, found
+]
 
 
 @pytest.mark.parametrize(
@@ -153,9 +132,7 @@ def test_more_breadth_patterns_stay_narrow(code, text):
     assert not code(text), code(text)
 
 
-@pytest.mark.parametrize(
-    ("text", "expected"),
-    [
+BREADTH_ROUND_TWO = [
         # modifiers that move an attack to its CAMEO sub-code
         ("The Syrian army carried out a mass murder of Syrian civilians.", ("202", "SYRMIL", "SYRCVL")),
         ("Syria launched a nuclear attack on Israel.", ("2042", "SYR", "ISR")),
@@ -198,16 +175,10 @@ def test_more_breadth_patterns_stay_narrow(code, text):
         # 110/111: disapproval voiced
         ("Germany expressed disappointment with Hungary over the veto.", ("110", "DEU", "HUN")),
         ("The Chinese government voiced fury at Japan.", ("111", "CHNGOV", "JPN")),
-    ],
-)
-def test_second_breadth_round_codes_these_sentences(code, text, expected):
-    found = {(e["cameo"], (e["source"] or {}).get("code"), (e["target"] or {}).get("code")) for e in code(text)}
-    assert expected in found, found
+]
 
 
-@pytest.mark.parametrize(
-    ("text", "root"),
-    [
+BREADTH_ROUND_TWO_NARROW = [
         # "blast" the verb is criticism only of actors; "butcher" needs victims
         ("The Brazilian striker blasted the ball into the net.", "11"),
         ("The butcher sold meat in Nigeria.", "20"),
@@ -219,14 +190,25 @@ def test_second_breadth_round_codes_these_sentences(code, text, expected):
         ("Britain ruled out sanctions against China.", "116"),
         # "abuse of power" is a crime (112x), not a rights abuse
         ("Brazilian prosecutors accused the Brazilian president of abuse of power.", "1122"),
-    ],
-)
-def test_second_breadth_round_stays_narrow(code, text, root):
-    codes = {e["cameo"] for e in code(text)}
-    assert not any(c.startswith(root) for c in codes), codes
+]
 
 
 def test_reaching_a_consensus_is_agreeing_to_cooperate(code):
     found = {(e["source"]["code"], e["cameo"], e["target"]["code"]) for e in code("Iran and Iraq reached a consensus on water sharing.")}
     assert found == {("IRN", "030", "IRQ"), ("IRQ", "030", "IRN")}
     assert not code("There is a broad consensus among Iraqi economists.")
+
+
+@pytest.mark.parametrize(("text", "expected"), SUB_CODES_AND_PHRASINGS + BREADTH_ROUND_ONE + BREADTH_ROUND_TWO)
+def test_breadth_patterns_code_these_sentences(code, text, expected):
+    found = {(e["cameo"], (e["source"] or {}).get("code"), (e["target"] or {}).get("code")) for e in code(text)}
+    assert expected in found, found
+
+
+@pytest.mark.parametrize(("text", "root"), SUB_CODES_NARROW + BREADTH_ROUND_TWO_NARROW)
+def test_breadth_patterns_stay_narrow(code, text, root):
+    codes = {e["cameo"] for e in code(text)}
+    if root == "04x6":
+        assert "046" not in codes
+    else:
+        assert not any(c.startswith(root) for c in codes), codes
