@@ -842,3 +842,9 @@ def test_a_clash_between_unarmed_political_actors_is_disapproval(code):
     assert "190" not in {e["cameo"] for e in political}
     assert ("GEOGOV", "11", "GEOLEG") in triples(political)
     assert {e["cameo"] for e in code("Indian and Chinese troops clashed along the border.")} == {"190"}
+
+
+def test_a_call_to_a_hostile_act_named_by_a_noun_rallies_against_its_target(code):
+    # the requested verb has no pattern of its own: the event noun it carries names the act
+    assert ("IRN", "11", "ISR") in triples(code("Iran called on Syria to wage war against Israel."))
+    assert ("IRN", "11", "ISR") in triples(code("Iran urged Iraq to carry out attacks on Israel."))

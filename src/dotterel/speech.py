@@ -80,9 +80,24 @@ class SpeechCoder(ConverseCoder):
                 heads += grammar.slot_heads(act, "against")
                 code = self.act_code(act)
                 if code is not None and len(code) >= 3 and self.ontology.get(code).quad_class >= 3:
-                    pattern = self.verb_patterns(act)[0]
-                    heads += [h for slot in pattern.target for h in grammar.slot_heads(act, slot)]
+                    heads += self._act_targets(act)
         return [h for h in dict.fromkeys(heads) if h.i not in asked]
+
+    def _act_targets(self, act: Token) -> list[Token]:
+        """Heads in the target slots of a requested act: the verb's own pattern
+        ("to attack X"), or the event noun it carries ("to carry out attacks on X")."""
+        patterns = self.verb_patterns(act)
+        if patterns:
+            return [h for slot in patterns[0].target for h in grammar.slot_heads(act, slot)]
+        heads: list[Token] = []
+        for thing in (c for c in act.children if c.dep_ in {"dobj", "obj"}):
+            found = noun_trigger(self.lexicon, thing)
+            if found is not None:
+                heads += [
+                    pobj for prep in thing.children if prep.dep_ == "prep" and prep.lower_ in found.pattern.target
+                    for pobj in prep.children if pobj.dep_ == "pobj"
+                ]
+        return heads
 
     def _blame_candidates(self, verb: Token, state: SentenceState, memory: ArticleMemory) -> Iterator[Candidate]:
         """"Seoul said Pyongyang was responsible for the attack": an accusation (112)."""
