@@ -835,6 +835,8 @@ def test_a_weapon_as_subject_refines_a_generic_use_of_force(code):
     assert {e["cameo"] for e in code("Turkish warplanes struck Kurdish militant positions in northern Iraq.")} == {"195"}
     assert {e["cameo"] for e in code("Russian artillery pounded Ukrainian positions.")} == {"194"}
     assert {e["cameo"] for e in code("Russian troops attacked Ukrainian positions.")} == {"190"}
+    assert {e["cameo"] for e in code("A Taliban suicide bomber attacked an Afghan army base.")} == {"1831"}
+    assert {e["cameo"] for e in code("Russian bombers attacked Ukrainian positions.")} == {"195"}
 
 
 def test_a_clash_between_unarmed_political_actors_is_disapproval(code):

@@ -199,12 +199,12 @@ def weapon_code(code: str, subject_heads: list[Token]) -> str:
         return code
     for head in subject_heads:
         lemma = head.lemma_.lower()
+        if lemma == "bomber" and any(c.lower_ == "suicide" for c in head.children):
+            return "1831"  # before the air weapons, where a bare "bomber" is a plane
         if lemma in _AIR_WEAPONS:
             return "195"
         if lemma in _HEAVY_WEAPONS:
             return "194"
-        if lemma == "bomber" and any(c.lower_ == "suicide" for c in head.children):
-            return "1831"
     return code
 
 
