@@ -28,7 +28,8 @@ from .actors_names import misspelt_agents, misspelt_country, misspelt_people, of
 from .actors_coref import PRONOUNS, ArticleMemory, Remembered, coref, counterpart, pronoun
 from .actors_places import PLACE_KINDS, PLACE_NOUNS, place_sector, residence, scene_entry, token_place
 from .actors_rules import choose_country, counts_people, instrument, is_patron as _is_patron, leads as _leads
-from .actors_rules import homed_institution, led_sector, listed_apposition, located, related_objects
+from .actors_rules import COUNTRY_KINDS as _COUNTRY_KINDS, homed_institution, led_sector, listed_apposition
+from .actors_rules import located, related_objects
 from .knowledge import KBEntry, KnowledgeBase
 from .model import Actor
 from .places import Gazetteer, default_gazetteer
@@ -59,7 +60,6 @@ _STATE_ROLES = frozenset({"GOV", "LEG", "MIL", "JUD", "COP", "SPY"})
 _BODY_HEADS = frozenset({"government", "administration", "authority", "authorities", "cabinet", "police", "court"})
 # Titles that say nothing about which office an earlier person held.
 _GENERIC_TITLES = frozenset({"diplomat", "envoy", "politician", "minister", "officer", "source", "sources"})
-_COUNTRY_KINDS = frozenset({"country", "adjective", "capital", "region", "ethnic"})
 # Kinds that describe people by origin; the country they live in may differ.
 _PEOPLE_KINDS = frozenset({"adjective", "ethnic"})
 # Titles that take their sector from the body they belong to ("head of the

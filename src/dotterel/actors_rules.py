@@ -36,12 +36,12 @@ if TYPE_CHECKING:
     from .actors import DocIndex, KBMatch
 
 __all__ = [
-    "LED_EVENT_HEADS", "choose_country", "counts_people", "homed_institution", "instrument", "is_patron", "leads", "led_event",
+    "COUNTRY_KINDS", "LED_EVENT_HEADS", "choose_country", "counts_people", "homed_institution", "instrument", "is_patron", "leads", "led_event",
     "led_sector", "listed_apposition", "located", "related_objects",
 ]
 
-# Kinds of knowledge-base entries that name a country (as in actors.py).
-_COUNTRY_KINDS = frozenset({"country", "adjective", "capital", "region", "ethnic"})
+# Kinds of knowledge-base entries that name a country.
+COUNTRY_KINDS = frozenset({"country", "adjective", "capital", "region", "ethnic"})
 # Agent nouns of devices (sectors.tsv: "car bomb", "explosion" UAF).
 _DEVICE_LEMMAS = frozenset({"bomb", "explosion", "device", "blast", "ied", "mine"})
 # Positions where a device is what was used, not who acted.
@@ -203,7 +203,7 @@ def homed_institution(entry: KBEntry, match: KBMatch, own: list[KBMatch]) -> KBE
         return entry
     others = {
         e.country for m in own if m is not match and m.end <= match.start
-        for e in m.entries if e.kind in _COUNTRY_KINDS and e.country
+        for e in m.entries if e.kind in COUNTRY_KINDS and e.country
     }
     if len(others) != 1 or entry.country in others:
         return entry

@@ -80,7 +80,7 @@ class DyadCoder:
                 continue
             found = self._code_token(token)
             if found is not None and found[0][:2] in {"02", "10"} and any(
-                target_span.root.i in {t.i for t in h.subtree} for h in self.coder.rallied_against(token)
+                h.left_edge.i <= target_span.root.i <= h.right_edge.i for h in self.coder.rallied_against(token)
             ):
                 found = ("113", "grammar:rally", "asserted")  # "called on X to unite against <target>"
             if found is not None:

@@ -337,6 +337,7 @@ def modality(verb: Token) -> Modality:
 # Verbs that deny the act in their clause, and nouns that report an act a denial can dismiss.
 DENIAL_VERBS = frozenset({"deny", "dismiss", "refute", "rebut", "disprove"})
 _CLAIM_NOUNS = frozenset({"report", "claim", "allegation", "accusation", "charge", "suggestion", "assertion", "rumor", "rumour"})
+_CLAIM_DISMISSERS = DENIAL_VERBS | {"reject"}  # "rejected reports that ..."
 
 
 def _denied(verb: Token) -> bool:
@@ -347,7 +348,7 @@ def _denied(verb: Token) -> bool:
     claim = verb.head
     return (
         verb.dep_ in {"acl", "ccomp", "relcl"} and claim.lemma_.lower() in _CLAIM_NOUNS and claim.dep_ in {"dobj", "obj"}
-        and claim.head.lemma_.lower() in DENIAL_VERBS | {"reject"}
+        and claim.head.lemma_.lower() in _CLAIM_DISMISSERS
     )
 
 

@@ -154,15 +154,11 @@ class TargetFinder:
         found: list[Actor] = []
         # "the main opposition party": "main" and "opposition" are one agent
         # noun; the word nearest the noun stands for it.
-        nearest: dict[tuple[int, int], int] = {}
-        for child in noun.children:
-            span = _known_span(child, state.index)
-            if span is not None:
-                nearest[span] = max(nearest.get(span, child.i), child.i)
-        for child in noun.children:
+        spans = [(child, _known_span(child, state.index)) for child in noun.children]
+        nearest = {span: child.i for child, span in spans if span is not None}  # children come in order
+        for child, span in spans:
             if not pronouns and child.pos_ == "PRON":
                 continue  # "eased its blockade": "its" is the subject itself
-            span = _known_span(child, state.index)
             if span is not None and nearest[span] != child.i:
                 continue
             if child.dep_ in {"compound", "nmod", "amod", "poss"} and child.pos_ in {"PROPN", "NOUN", "ADJ"}:
