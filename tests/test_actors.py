@@ -139,6 +139,18 @@ def test_people_of_one_country_and_given_names(actors):
     assert not any(code and code.startswith("MMR") for code in actors("Karen Bass spoke to reporters.").values())
 
 
+def test_people_of_several_countries_take_the_country_the_text_names(actors):
+    # Another country named in the sentence picks among the people's homes ...
+    assert actors("Kurdish rebels ambushed a Turkish army patrol.")["Kurdish rebels"] == "TURREB"
+    assert actors("Baloch separatists attacked a Pakistani army convoy.")["Baloch separatists"].startswith("PAK")
+    # ... a place the sentence puts them in comes first ...
+    assert actors("Kurdish fighters in Syria shelled a Turkish border post.")["Kurdish fighters in Syria"].startswith("SYR")
+    # ... and with no country named they are not guessed.
+    assert not any(code for code in actors("Kurdish rebels ambushed an army patrol.").values())
+    # A people's name the tagger reads as a person is still the people: "Tamil" alone.
+    assert actors("Tamil rebels attacked a Sri Lankan navy vessel.")["Tamil rebels"] == "LKAREB"
+
+
 def test_country_adjective_beside_a_people_noun_is_where_they_live(actors):
     assert actors("Bosnian Serbs rejected the plan.")["Bosnian Serbs"] == "BIHCVL"
 

@@ -850,3 +850,12 @@ def test_a_call_to_a_hostile_act_named_by_a_noun_rallies_against_its_target(code
     # the requested verb has no pattern of its own: the event noun it carries names the act
     assert ("IRN", "11", "ISR") in triples(code("Iran called on Syria to wage war against Israel."))
     assert ("IRN", "11", "ISR") in triples(code("Iran urged Iraq to carry out attacks on Israel."))
+
+
+def test_an_object_whose_own_modifiers_change_its_root_keeps_its_reading(code, pipeline):
+    # "launch" maps a bare "strike" to an attack; a general strike by workers is a labour strike
+    assert {e["cameo"] for e in code("Chilean dockworkers launched a general strike against the government.")} == {"143"}
+    assert {e["cameo"] for e in code("Bolivian teachers launched a strike against the Bolivian government.")} == {"143"}
+    assert {e["cameo"] for e in code("Israel launched strikes on Hamas positions in Gaza.")} == {"190"}
+    event = pipeline.dyad_coder.code("Chilean miners launched a general strike against the copper company.", "Chilean miners", "the copper company")
+    assert event is not None and event.cameo == "143"

@@ -29,7 +29,7 @@ from .actors_coref import PRONOUNS, ArticleMemory, Remembered, coref, counterpar
 from .actors_places import PLACE_KINDS, PLACE_NOUNS, place_sector, residence, scene_entry, token_place
 from .actors_rules import choose_country, counts_people, instrument, is_patron as _is_patron, leads as _leads
 from .actors_rules import COUNTRY_KINDS as _COUNTRY_KINDS, homed_institution, led_sector, listed_apposition
-from .actors_rules import located, related_objects
+from .actors_rules import in_longer_person_name, located, related_objects, sentence_countries
 from .knowledge import KBEntry, KnowledgeBase
 from .model import Actor
 from .places import Gazetteer, default_gazetteer
@@ -118,8 +118,9 @@ class ActorResolver:
         found = [doc[s:e] for _id, s, e in self._names(doc)]
         for span in filter_spans(found):
             entries = tuple(self.kb.lookup(span.text))
-            if any(t.ent_type_ == "PERSON" for t in span):
-                # "Karen" in "Karen Bass" is a given name, not the Karen people.
+            if in_longer_person_name(span):
+                # "Karen" in "Karen Bass" is a given name, not the Karen people
+                # (a people's name tagged PERSON alone, "Tamil rebels", stays).
                 entries = tuple(e for e in entries if e.kind != "ethnic")
             if not entries:
                 continue
@@ -299,6 +300,8 @@ class ActorResolver:
             _ethnic_only(m), kin_head and _covers(m, head) and _only_kind(m, "adjective"),
             not _covers(m, head), _attachment_rank(head, m),
         ), default=None)  # fmt: skip
+        if best is not None and _ethnic_only(best) and len({e.country for e in best.entries}) > 1:
+            seen_countries = seen_countries | sentence_countries(head, index.kb.values())
         country = choose_country(best.entries, seen_countries, date) if best is not None else None
         iso3: str | None = None
         name_of: str | None = None

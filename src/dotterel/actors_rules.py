@@ -36,8 +36,8 @@ if TYPE_CHECKING:
     from .actors import DocIndex, KBMatch
 
 __all__ = [
-    "COUNTRY_KINDS", "LED_EVENT_HEADS", "choose_country", "counts_people", "homed_institution", "instrument", "is_patron", "leads", "led_event",
-    "led_sector", "listed_apposition", "located", "related_objects",
+    "COUNTRY_KINDS", "LED_EVENT_HEADS", "choose_country", "counts_people", "homed_institution", "in_longer_person_name", "instrument", "is_patron", "leads", "led_event",
+    "led_sector", "listed_apposition", "located", "related_objects", "sentence_countries",
 ]
 
 # Kinds of knowledge-base entries that name a country.
@@ -157,7 +157,38 @@ def choose_country(entries: Sequence[KBEntry], seen: Iterable[str | None], date:
         mentioned = [e for e in countries if e.country in seen_set]
         if len({e.country for e in mentioned}) == 1:
             return mentioned[0]
+        if all(e.kind == "ethnic" for e in countries):
+            return None  # "Kurdish rebels": a people of several countries; only the text can say which
     return countries[0]
+
+
+def sentence_countries(head: Token, matches: Iterable[KBMatch]) -> set[str]:
+    """Countries the head's sentence names by a name, adjective, capital or
+    region of one country: "Kurdish rebels attacked a Turkish post" names
+    Turkey, which picks among the homes of a people of several countries."""
+    sent = head.sent
+    found: set[str] = set()
+    for match in matches:
+        if sent.start <= match.start < sent.end and not match.patron:
+            countries = {e.country for e in match.entries if e.kind in _PLACE_OR_DEMONYM}
+            if len(countries) == 1 and all(e.kind in _PLACE_OR_DEMONYM for e in match.entries):
+                found |= {c for c in countries if c is not None}
+    return found
+
+
+_PLACE_OR_DEMONYM = frozenset({"country", "adjective", "capital", "region", "institution"})
+
+
+def in_longer_person_name(span: Span) -> bool:
+    """A name inside a longer PERSON name: "Karen" in "Karen Bass"."""
+    doc = span.doc
+    if not any(t.ent_type_ == "PERSON" for t in span):
+        return False
+    before = doc[span.start - 1] if span.start > 0 else None
+    after = doc[span.end] if span.end < len(doc) else None
+    return (before is not None and before.ent_type_ == "PERSON" and span[0].ent_iob_ == "I") or (
+        after is not None and after.ent_type_ == "PERSON" and after.ent_iob_ == "I"
+    )
 
 
 def is_patron(span: Span) -> bool:

@@ -23,7 +23,7 @@ from .errors import InputError
 from .lexicon import VerbPattern
 from .candidates import Candidate
 from .events import CONTACT_ROOTS, EventCoder, SentenceState
-from .triggers import aimed_object_code, noun_trigger, verb_object_code
+from .triggers import aimed_object_code, noun_trigger, object_reading, verb_object_code
 from .model import Actor, Article, Event
 from .nlp import ParsedSentence, Parser
 
@@ -148,6 +148,7 @@ class DyadCoder:
                 code = "111"  # "called for sanctions against X"
             if code:
                 code = coder.aimed_code(verb, code)  # "launched an attack on the policy"
+                code = object_reading(coder.lexicon, verb, code, crowd)  # "launched a general strike" 143
             if code and coder.ontology.get(code).plover_type:
                 return code, pattern.id, mood.kind
             return None

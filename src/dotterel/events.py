@@ -37,7 +37,9 @@ from .places import Gazetteer, event_place
 from .candidates import Candidate, distinct_actors, same_actor, symmetric_pairs
 from .speech import SpeechCoder
 from .targets import SentenceState, requested_code
-from .triggers import NounTrigger, aimed_object_code, noun_trigger, object_code, verb_object_code, weapon_code
+from .triggers import (
+    NounTrigger, aimed_object_code, noun_trigger, object_code, object_reading, verb_object_code, weapon_code,
+)
 
 _PRONOUNS = frozenset({"he", "him", "his", "she", "her", "they", "them", "their", "it", "its"})
 # Prepositions that put an event noun in the future or make it a goal.
@@ -171,6 +173,7 @@ class EventCoder(SpeechCoder):
                 code = self.refusal_code(verb_object_code(pattern, verb) or cameo)  # "will not lift its veto" 124
             code, targets = self._targets(verb, pattern, code, passive, state, memory)
             code = weapon_code(self.aimed_code(verb, code), subject_heads)
+            code = object_reading(self.lexicon, verb, code, crowd)
             if grammar.is_contact_purpose(verb):
                 if code[:2] in CONTACT_ROOTS:
                     return  # "called X to discuss Y": the call is the consultation

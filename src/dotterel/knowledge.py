@@ -393,8 +393,12 @@ class _Builder:
 
     def _add_ethnic_groups(self, row: dict[str, str], where: str) -> None:
         # A people living (almost) only in one country: that country, unless
-        # the text places them elsewhere (the resolver decides).
-        self._add_place(row, where, "ethnic", self._required(row, "group", where))
+        # the text places them elsewhere (the resolver decides). A people of
+        # several countries ("TUR|IRQ|SYR|IRN") gets one entry per country:
+        # only a country the text names picks among them.
+        name = self._required(row, "group", where)
+        for country in _split(self._required(row, "country", where)):
+            self._add_place({**row, "country": country}, where, "ethnic", name)
 
     def _add_place(self, row: dict[str, str], where: str, kind: str, name: str) -> None:
         country = self._iso3(self._required(row, "country", where), where)

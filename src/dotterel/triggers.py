@@ -149,6 +149,22 @@ def verb_object_code(pattern: VerbPattern, verb: Token) -> str | None:
     return gerund_code(pattern, verb)
 
 
+def object_reading(lexicon: Lexicon, verb: Token, code: str, crowd: bool) -> str:
+    """The object's own reading where its modifiers or a crowd subject move it
+    to another root than the one the verb's object map gives it: "teachers
+    launched a general strike" is a labour strike (143), not the attack (190)
+    that "launched strikes" is."""
+    for head in grammar.slot_heads(verb, "dobj"):
+        found = noun_trigger(lexicon, head)
+        if found is None:
+            continue
+        own = found.pattern.crowd if crowd and found.pattern.crowd else found.code
+        base = found.pattern.cameo[:2]
+        if own[:2] != base and code[:2] == base:
+            return own
+    return code
+
+
 def gerund_code(pattern: VerbPattern, verb: Token) -> str | None:
     """The code a gerund in one of the pattern's slots gives the verb:
     "accused X of [shelling] its villages" 1123, "of [spying]" 1125."""
