@@ -151,6 +151,15 @@ def test_people_of_several_countries_take_the_country_the_text_names(actors):
     assert actors("Tamil rebels attacked a Sri Lankan navy vessel.")["Tamil rebels"] == "LKAREB"
 
 
+def test_an_unnamed_official_something_is_done_to_in_a_place_is_local(actors):
+    assert actors("A senior government official was shot dead in Kabul on Monday.")[
+        "A senior government official"] == "AFGGOV"
+    assert actors("Gunmen abducted a government official in Baghdad.")["a government official in Baghdad"] == "IRQGOV"
+    # a visitor or a guest is not
+    assert not actors("A government delegation arrived in Cairo on Monday.").get("A government delegation")
+    assert not actors("The president received a government delegation in Cairo.").get("a government delegation")
+
+
 def test_country_adjective_beside_a_people_noun_is_where_they_live(actors):
     assert actors("Bosnian Serbs rejected the plan.")["Bosnian Serbs"] == "BIHCVL"
 

@@ -859,3 +859,11 @@ def test_an_object_whose_own_modifiers_change_its_root_keeps_its_reading(code, p
     assert {e["cameo"] for e in code("Israel launched strikes on Hamas positions in Gaza.")} == {"190"}
     event = pipeline.dyad_coder.code("Chilean miners launched a general strike against the copper company.", "Chilean miners", "the copper company")
     assert event is not None and event.cameo == "143"
+
+
+def test_a_past_act_reported_as_likely_is_coded_with_its_modality(code):
+    events = code("Russian hackers may have launched cyber attacks on Estonia's banks.")
+    assert {(e["cameo"][:2], e["modality"]) for e in events} == {("19", "speculated")}
+    # a counterfactual and a possible future act are not acts
+    assert not code("The mine could have killed dozens of Afghan soldiers.")
+    assert not code("Iran may attack Israel next year.")

@@ -27,6 +27,7 @@ from spacy.tokens import Token
 
 from .actors_coref import PRONOUNS, ArticleMemory, by_description, pronoun
 from .actors_places import PLACE_KINDS, place_sector, token_place
+from .grammar import CONTACT_VERBS
 from .knowledge import KBEntry
 from .model import Actor
 
@@ -98,11 +99,12 @@ def uncoded(
         if sector in _NGO_SECTORS:
             # "a human rights group", "a relief agency": CAMEO's NGO, NGOHRI.
             return phrase.actor(None, sector, "international:" + sector, code="NGO" + sector.replace("NGO", ""))
-    if sector and (name or sector not in _STATE_SECTORS):
+    if sector and (name or sector not in _STATE_SECTORS or _done_to_in_place(head)):
         # A named official with a title but no country ("Defense Minister
         # X"), or a group of people ("demonstrators"), in a sentence set in
         # one country.  Unnamed officials stay unresolved: "the minister
-        # arrived in Baghdad" is a visitor.
+        # arrived in Baghdad" is a visitor; but one something is done to
+        # there is local ("a government official was killed in Kabul").
         if place is not None and place.country:
             return phrase.actor(place.country, sector, f"place:{place.surface}")
         hit = sentence_country(head, index, resolver)
@@ -115,6 +117,20 @@ def uncoded(
         if found is not None:
             return phrase.actor(found.country, place_sector(head, capital=False), found.evidence)
     return None
+
+
+def _done_to_in_place(head: Token) -> bool:
+    """An official something is done to (killed, kidnapped, arrested), not
+    one who meets, visits or is received: the place is where they serve."""
+    verb = head.head
+    return (
+        head.dep_ in {"dobj", "nsubjpass"} and verb.pos_ == "VERB"
+        and verb.lemma_.lower() not in CONTACT_VERBS | _HOSTING_VERBS
+    )  # fmt: skip
+
+
+# Verbs whose object is a guest: "received a government delegation in Cairo".
+_HOSTING_VERBS = frozenset({"receive", "host", "welcome", "invite", "greet", "accompany", "brief", "thank"})
 
 
 def sentence_country(head: Token, index: DocIndex, resolver: ActorResolver) -> tuple[str, str] | None:

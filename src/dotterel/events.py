@@ -276,7 +276,7 @@ class EventCoder(SpeechCoder):
         self, code: str, intent: str | None, negated: str | None, mood: grammar.Modality
     ) -> str | None:
         kind = mood.kind
-        if kind == "asserted":
+        if kind in {"asserted", "speculated"}:
             return code
         if kind == "negated":
             return negated

@@ -322,7 +322,13 @@ def modality(verb: Token) -> Modality:
         return Modality("conditional", leverage="unless" in marks)  # "would impose sanctions if ...": a threat or an offer
     if any(c.dep_ == "mark" and c.lower_ in {"whether", "if", "unless"} for c in children) or _in_question(verb):
         return Modality("hypothetical")  # "unclear whether X will send troops", "Did X threaten Y?"
-    for aux in _auxiliaries(verb):
+    auxiliaries = _auxiliaries(verb)
+    if verb.tag_ == "VBN" and [a.lower_ for a in auxiliaries][:2] == ["may", "have"]:
+        # "may have launched cyber attacks": a past act reported as likely, coded
+        # as the act (its modality says how sure); "could have killed dozens" is
+        # a counterfactual and stays hypothetical.
+        return Modality("speculated")
+    for aux in auxiliaries:
         if aux.lower_ in _FUTURE_AUX or (aux.lower_ == "going" and verb.dep_ == "xcomp"):
             return Modality("future")
         if aux.lower_ == "would" and _reported(verb):
