@@ -175,6 +175,19 @@ BREADTH_ROUND_TWO = [
         # 110/111: disapproval voiced
         ("Germany expressed disappointment with Hungary over the veto.", ("110", "DEU", "HUN")),
         ("The Chinese government voiced fury at Japan.", ("111", "CHNGOV", "JPN")),
+        # 116: sentences handed down or imposed by a court
+        ("A Ghanaian court handed down prison sentences to two opposition politicians.", ("116", "GHAJUD", "GHAOPP")),
+        ("The Ghanaian Supreme Court handed down convictions against five former ministers.", ("116", "GHAJUD", "GHAELI")),
+        ("A Ghanaian court imposed a ten-year sentence on the opposition leader.", ("116", "GHAJUD", "GHAOPP")),
+        # suspending an attack or a restriction eases it (087, 081x, 085), not a cut in relations
+        ("The Turkish army suspended airstrikes on Kurdish rebels.", ("087", "TURMIL", "TURREB")),
+        ("The Turkish government suspended the curfew on Kurdish opposition activists.", ("0813", "TURGOV", "TUROPP")),
+        ("The Turkish government suspended the ban on Kurdish opposition parties.", ("081", "TURGOV", "TUROPP")),
+        ("The EU suspended sanctions against Belarus.", ("085", "IGOEEC", "BLR")),
+        # "beat" a single person or a leader (an opponent beaten by the state is repression, 175)
+        ("Peruvian soldiers beat an opposition leader in Cusco.", ("175", "PERMIL", "PEROPP")),
+        # 192: seizing areas of a country occupies territory
+        ("Sudanese rebels seized large areas of Darfur.", ("192", "SDNREB", "SDN")),
 ]
 
 
@@ -190,6 +203,11 @@ BREADTH_ROUND_TWO_NARROW = [
         ("Britain ruled out sanctions against China.", "116"),
         # "abuse of power" is a crime (112x), not a rights abuse
         ("Brazilian prosecutors accused the Brazilian president of abuse of power.", "1122"),
+        # "beat" a team is no assault; "handed down" a ruling or a title is no verdict
+        ("The Kenyan team beat Uganda in the final.", "18"),
+        ("A Kenyan judge handed down a ruling on the land dispute.", "116"),
+        # suspended aid stays an aid cut
+        ("The EU suspended aid to Belarus.", "08"),
 ]
 
 
