@@ -867,3 +867,17 @@ def test_a_past_act_reported_as_likely_is_coded_with_its_modality(code):
     # a counterfactual and a possible future act are not acts
     assert not code("The mine could have killed dozens of Afghan soldiers.")
     assert not code("Iran may attack Israel next year.")
+
+
+def test_stopping_an_act_is_its_reversal_not_the_act(code):
+    assert {e["cameo"] for e in code("Maoist rebels have stopped attacking Nepalese police posts.")} == {"087"}
+    assert {e["cameo"] for e in code("Azerbaijan agreed to stop shelling Armenian villages.")} == {"0356"}
+    assert {e["cameo"] for e in code("Venezuela stopped talking to the Colombian government.")} == {"164"}
+    assert {e["cameo"] for e in code("Russia resumed shelling Ukrainian towns.")} == {"194"}
+
+
+def test_forces_arriving_are_not_visiting_and_refugees_crossing_do_not_occupy(code):
+    assert not code("Brazilian troops arrived in Haiti on Tuesday.")
+    assert not code("Sudanese refugees crossed into Chad.")
+    assert {e["cameo"] for e in code("The Iraqi defence minister arrived in Tehran on Tuesday.")} == {"042"}
+    assert {e["cameo"] for e in code("Russian troops crossed into Georgia.")} == {"192"}

@@ -174,6 +174,8 @@ class EventCoder(SpeechCoder):
             code, targets = self._targets(verb, pattern, code, passive, state, memory)
             code = weapon_code(self.aimed_code(verb, code), subject_heads)
             code = object_reading(self.lexicon, verb, code, crowd)
+            if not movement_is_event(code, subject_heads, sources):
+                return
             if grammar.is_contact_purpose(verb):
                 if code[:2] in CONTACT_ROOTS:
                     return  # "called X to discuss Y": the call is the consultation
@@ -278,6 +280,13 @@ class EventCoder(SpeechCoder):
         kind = mood.kind
         if kind in {"asserted", "speculated"}:
             return code
+        if kind == "stopped" and mood.governor is not None:
+            # "stopped attacking X" de-escalates (087), "agreed to stop fighting X"
+            # announces it (0356), "stopped talking to X" breaks off talks (164).
+            ended = stopped_code(code)
+            return None if ended is None else self.apply_modality(
+                ended, _STOP_INTENTS.get(ended), None, grammar.modality(mood.governor)
+            )
         if kind == "negated":
             return negated
         if code[:2] == "13" and kind in {"future", "intended", "conditional", "threatened"}:
@@ -473,6 +482,36 @@ _COLLECTIVE_NOUNS = frozenset({
     "group", "movement", "coalition", "alliance", "agency", "office", "department", "bank", "company",
     "firm", "militia", "guard", "legislature", "assembly", "senate", "congress", "commission", "tribunal",
 })
+
+
+def movement_is_event(code: str, subject_heads: list[Token], sources: list[Actor]) -> bool:
+    """Forces that arrive are not on a visit ("US troops arrived in Poland"),
+    and refugees who cross a border do not occupy it; a general who arrives
+    still visits."""
+    if code in _VISITS and any(h.tag_ in {"NNS", "NNPS"} for h in subject_heads):
+        return not all(a.sector in _ARMED for a in sources)
+    if code == _OCCUPY:
+        return not all(a.sector in _UNARMED_PEOPLE for a in sources)
+    return True
+
+
+_VISITS = frozenset({"042", "043"})
+_OCCUPY = "192"
+_ARMED = frozenset({"MIL", "REB", "UAF", "SEP", "INS"})
+_UNARMED_PEOPLE = frozenset({"REF", "CVL"})
+
+
+def stopped_code(code: str) -> str | None:
+    """The code of ending an act: force ends in de-escalation, restrictions
+    and dissent are eased, cooperation and talks are cut off."""
+    return _STOPPED.get(code[:3]) or _STOPPED.get(code[:2])
+
+
+_STOPPED = {
+    "18": "087", "19": "087", "20": "087", "15": "087", "17": "081", "14": "082", "163": "085",
+    "04": "164", "07": "162", "06": "160", "05": "160",
+}  # fmt: skip
+_STOP_INTENTS = {"087": "0356", "081": "0351", "082": "0352", "085": "0354"}
 
 
 def _trigger_end(verb: Token, word: str | None) -> Token:

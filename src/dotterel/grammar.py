@@ -69,7 +69,7 @@ _COUNT_NOUNS = frozenset({"thousands", "hundreds", "dozens", "tens", "scores", "
 class Modality:
     """How the sentence presents the act."""
 
-    kind: str  # asserted | negated | refusing | future | intended | attempted | conditional | hypothetical | threatened | requested | refused | failed
+    kind: str  # asserted | speculated | negated | refusing | future | intended | attempted | conditional | hypothetical | threatened | requested | refused | failed | stopped
     governor: Token | None = None  # the verb that governs an intended act
     leverage: bool = False  # conditional on what another must do: "will pull out unless X pays"
 
@@ -294,6 +294,8 @@ def modality(verb: Token) -> Modality:
         lemma = governor.lemma_
         if lemma in _ATTRIBUTION_VERBS and any(c.dep_ == "auxpass" for c in governor.children):
             return modality(governor)  # "is said to have supplied drones": reported as done
+        if lemma in STOP_VERBS:
+            return Modality("stopped", governor)  # "stopped attacking X": the act ends
         if lemma in _ASPECT_VERBS:
             return modality(governor)  # "prepared to resume shelling X": as the resuming
         if lemma in REQUEST_VERBS:
@@ -359,7 +361,8 @@ def _denied(verb: Token) -> bool:
 
 
 # Verbs of phase whose complement is the act itself ("resumed shelling").
-_ASPECT_VERBS = frozenset({"resume", "continue", "begin", "start", "keep", "stop", "cease", "restart"})
+_ASPECT_VERBS = frozenset({"resume", "continue", "begin", "start", "keep", "restart"})
+STOP_VERBS = frozenset({"stop", "cease", "quit", "halt"})  # "stopped shelling X": the act ends (events.stopped_code)
 
 
 def _in_question(verb: Token) -> bool:
