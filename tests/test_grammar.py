@@ -881,3 +881,12 @@ def test_forces_arriving_are_not_visiting_and_refugees_crossing_do_not_occupy(co
     assert not code("Sudanese refugees crossed into Chad.")
     assert {e["cameo"] for e in code("The Iraqi defence minister arrived in Tehran on Tuesday.")} == {"042"}
     assert {e["cameo"] for e in code("Russian troops crossed into Georgia.")} == {"192"}
+
+
+def test_force_between_police_and_their_own_protesters_is_repression_one_way_and_riot_the_other(code, pipeline):
+    found = triples(code("Togolese police clashed with opposition supporters in Lome."))
+    assert ("TGOCOP", "17", "TGOOPP") in found and ("TGOOPP", "14", "TGOCOP") in found
+    event = pipeline.dyad_coder.code(
+        "Opponents of the Togolese government clashed with police in Lome.", "Opponents of the Togolese government", "police"
+    )
+    assert event is not None and event.cameo == "145"

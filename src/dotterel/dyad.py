@@ -22,7 +22,7 @@ from .actors import ArticleMemory, scene_country
 from .errors import InputError
 from .lexicon import VerbPattern
 from .candidates import Candidate
-from .events import CONTACT_ROOTS, EventCoder, SentenceState
+from .events import CONTACT_ROOTS, EventCoder, SentenceState, domestic_force
 from .triggers import aimed_object_code, noun_trigger, object_reading, verb_object_code
 from .model import Actor, Article, Event
 from .nlp import ParsedSentence, Parser
@@ -85,7 +85,7 @@ class DyadCoder:
                 found = ("113", "grammar:rally", "asserted")  # "called on X to unite against <target>"
             if found is not None:
                 code, pattern, modality = found
-                candidate = Candidate(source, target, code, token, token, pattern, modality)
+                candidate = domestic_force(Candidate(source, target, code, token, token, pattern, modality))
                 return self.coder.make_event(article, sentence, candidate)
         return None
 

@@ -91,7 +91,7 @@ class EventCoder(SpeechCoder):
             self._register_mentions(state, memory)
             seen: set[tuple[int, int, int, str]] = set()
             for candidate in self._without_restated(list(self._candidates(state, memory))):
-                candidate = _as_repression(candidate)
+                candidate = domestic_force(candidate)
                 key = (candidate.trigger.i, candidate.source.start, candidate.target.start, candidate.cameo)
                 if key not in seen:
                     seen.add(key)
@@ -522,16 +522,22 @@ def _trigger_end(verb: Token, word: str | None) -> Token:
     return verb
 
 
-def _as_repression(c: Candidate) -> Candidate:
-    """Force by the state's security arms against its own protesters or
-    opposition is violent repression (CAMEO 175): "police opened fire on
-    demonstrators", "troops beat opposition supporters"."""
-    if (
-        c.cameo[:2] in {"18", "19"} and c.source.sector in _SECURITY_SECTORS and c.target.sector == "OPP"
-        and c.source.country is not None and c.source.country == c.target.country
-    ):
+def domestic_force(c: Candidate) -> Candidate:
+    """Force between a state's security arms and its own protesters or
+    opposition: by the state it is violent repression (CAMEO 175, "police
+    opened fire on demonstrators"); by the protesters a violent protest (145,
+    "opposition supporters clashed with police")."""
+    if c.cameo[:2] not in {"18", "19"} or c.source.country is None or c.source.country != c.target.country:
+        return c
+    if c.source.sector in _SECURITY_SECTORS and c.target.sector == "OPP":
         return dataclasses.replace(c, cameo="175")
+    if c.source.sector in _PROTESTING and c.target.sector in _SECURITY_SECTORS and c.cameo in _RIOTING:
+        return dataclasses.replace(c, cameo="145")  # not shelling (194) or bombing: that is fighting
     return c
+
+
+_PROTESTING = frozenset({"OPP", "CVL"})
+_RIOTING = frozenset({"190", "180", "182", "1821", "1822", "1823"})  # unarmed or untyped force
 
 
 def _confidence(c: Candidate, headline: bool) -> float:
