@@ -890,3 +890,9 @@ def test_force_between_police_and_their_own_protesters_is_repression_one_way_and
         "Opponents of the Togolese government clashed with police in Lome.", "Opponents of the Togolese government", "police"
     )
     assert event is not None and event.cameo == "145"
+
+
+def test_a_phrasal_verb_does_not_take_another_prepositions_pattern(code):
+    # "call up ... for" is a mobilisation, not "call for" (a demand or criticism)
+    assert not {e["cameo"][:2] for e in code("The Serbian army called up reservists for an offensive against Croatia.")} & {"02", "10", "11"}
+    assert {e["cameo"] for e in code("Hamas called off its protests against Israel.")} == {"082"}

@@ -171,11 +171,15 @@ class TargetFinder:
 
     def verb_patterns(self, verb: Token) -> list[VerbPattern]:
         """Patterns whose particle/preposition the verb has, most specific first."""
+        # A phrasal verb is another verb: "called up reservists for an
+        # offensive" is not "call for".
+        particles = {c.lower_ for c in verb.children if c.dep_ == "prt"}
         return [
             p
             for p in self.lexicon.verb_patterns(verb.lemma_.lower())
             if (not p.particle or grammar.has_particle(verb, p.particle))
             and (not p.prep or grammar.has_particle(verb, p.prep))
+            and (not particles or not (p.particle or p.prep) or bool(particles & {p.particle, p.prep}))
         ]
 
     def _targets(
