@@ -160,6 +160,15 @@ def test_an_unnamed_official_something_is_done_to_in_a_place_is_local(actors):
     assert not actors("The president received a government delegation in Cairo.").get("a government delegation")
 
 
+def test_a_role_word_takes_the_sector_of_the_agent_noun_that_qualifies_it(actors):
+    assert actors("A Kenyan union official criticised the budget.")["A Kenyan union official"] == "KENLAB"
+    assert actors("A US military official said the strike killed five.")["A US military official"] == "USAMIL"
+    assert actors("A senior Iraqi government official said the talks failed.")[
+        "A senior Iraqi government official"] == "IRQGOV"
+    # religious communities are people
+    assert actors("Nigerian Christians fled the town.")["Nigerian Christians"] == "NGACVL"
+
+
 def test_country_adjective_beside_a_people_noun_is_where_they_live(actors):
     assert actors("Bosnian Serbs rejected the plan.")["Bosnian Serbs"] == "BIHCVL"
 

@@ -559,6 +559,11 @@ def _sector_near(head: Token, tokens: list[Token], index: DocIndex) -> str | Non
         of_hits = [h for h in hits if h[0] > head.i and head.doc[head.i + 1 : h[0]].text.startswith("of")]
         if of_hits:
             return of_hits[0][2]
+        # "a militant leader", "hospital officials": a role word alone takes
+        # the sector of the agent noun that qualifies it.
+        qualified = [h for h in hits if h[1] == head.i and head.doc[h[1] - 1].head.i == head.i]
+        if qualified and not any(h[0] < head.i < h[1] or (h[0] <= head.i < h[1] and h[1] - h[0] > 1) for h in hits):
+            return qualified[0][2]
     return min(hits, key=lambda h: (not h[0] <= head.i < h[1], abs(h[0] - head.i)))[2]
 
 
