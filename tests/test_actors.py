@@ -169,6 +169,15 @@ def test_a_role_word_takes_the_sector_of_the_agent_noun_that_qualifies_it(actors
     assert actors("Nigerian Christians fled the town.")["Nigerian Christians"] == "NGACVL"
 
 
+def test_an_unnamed_official_facing_a_domestic_armed_group_is_of_its_country(actors):
+    assert actors("The Taliban abducted a senior government official on Monday.")[
+        "a senior government official"] == "AFGGOV"
+    # a country-qualified or a possessed official is not re-homed; two countries named, no guess
+    assert actors("The Taliban abducted a Pakistani official.")["a Pakistani official"] == "PAKGOV"
+    found = actors("US troops and the Taliban freed a senior official.")
+    assert not found.get("a senior official")
+
+
 def test_country_adjective_beside_a_people_noun_is_where_they_live(actors):
     assert actors("Bosnian Serbs rejected the plan.")["Bosnian Serbs"] == "BIHCVL"
 

@@ -37,6 +37,12 @@ if TYPE_CHECKING:
 # Domestic non-state actors that face their own state ("the opposition", "rebels").
 _DOMESTIC_SECTORS = frozenset({"OPP", "REB", "INS", "CVL", "LAB", "EDU", "MED", "REL", "HLH", "AGR", "SEP"})
 _STATE_BODIES = frozenset({"government", "authorities", "regime", "junta", "administration", "police", "army"})
+# Agents of the state at home, and the modifiers that leave them unqualified.
+_STATE_AGENTS = frozenset({"official", "policeman", "policewoman", "officer", "judge", "prosecutor", "governor"})
+_PLAIN_RANKS = frozenset({
+    "government", "top", "senior", "junior", "local", "provincial", "district", "regional", "state", "police",
+    "security", "municipal", "high", "ranking", "high-ranking", "-", "prison",
+})
 # Sectors of office-holders: an unnamed one ("the minister") in a sentence set
 # elsewhere is as likely a visitor, so the sentence does not give a country.
 _STATE_SECTORS = frozenset({"GOV", "LEG", "JUD", "SPY", "BUS"})
@@ -271,9 +277,15 @@ def _domestic_country(phrase: Phrase, memory: ArticleMemory, position: tuple[int
     """The country of an unqualified state body ("the government") when the
     sentence so far names domestic non-state actors of one country only."""
     head = phrase.head
-    if phrase.sector is None or phrase.name or head.lemma_.lower() not in _STATE_BODIES:
+    if phrase.sector is None or phrase.name:
         return None
-    if any(c.dep_ in {"poss", "amod", "compound"} for c in head.children):
+    lemma = head.lemma_.lower()
+    if lemma in _STATE_AGENTS:
+        # "the Taliban kidnapped a top government official": an official of
+        # the state the group fights, unless a modifier says otherwise.
+        if any(c.dep_ == "poss" or (c.dep_ in {"amod", "compound"} and c.lower_ not in _PLAIN_RANKS) for c in head.children):
+            return None
+    elif lemma not in _STATE_BODIES or any(c.dep_ in {"poss", "amod", "compound"} for c in head.children):
         return None  # "Israel's government", "a rival government": not unqualified
     same_sentence = [m.actor for m in memory.before(position) if m.position[0] == position[0]]
     countries = {a.country for a in same_sentence if a.country}
