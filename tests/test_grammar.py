@@ -896,3 +896,9 @@ def test_a_phrasal_verb_does_not_take_another_prepositions_pattern(code):
     # "call up ... for" is a mobilisation, not "call for" (a demand or criticism)
     assert not {e["cameo"][:2] for e in code("The Serbian army called up reservists for an offensive against Croatia.")} & {"02", "10", "11"}
     assert {e["cameo"] for e in code("Hamas called off its protests against Israel.")} == {"082"}
+
+
+def test_a_passive_keeps_a_patterns_object_restriction(code):
+    # "hold" codes only hostages and captives: a journalist held by police is not a hostage-taking
+    assert not {e["cameo"] for e in code("A Ugandan journalist held by Ugandan police was freed on Monday.")} & {"181"}
+    assert {e["cameo"] for e in code("Ten Turkish hostages were held by ISIS in Mosul.")} == {"181"}

@@ -200,7 +200,11 @@ class TargetFinder:
                 return code, []  # "will hold X accountable": a warning that CAMEO has no intent code for
             code = self.keep_intent(code, pattern, labelled)
         if passive:
-            patients = [a for h in grammar.passive_patient(verb) for a in self._actors(h, state, memory)]
+            heads = grammar.passive_patient(verb)
+            if pattern.only_objects and labelled is None:
+                # "hostages held by X" fits "hold" (hostages only); "a journalist held by police" does not
+                heads = [h for h in heads if object_code(pattern, h) is not None]
+            patients = [a for h in heads for a in self._actors(h, state, memory)]
             if patients:
                 return code, patients
             # "Sanctions were imposed on X by Y": the patient is the thing done,
