@@ -23,6 +23,7 @@ from .errors import InputError
 from .lexicon import VerbPattern
 from .candidates import Candidate
 from .events import CONTACT_ROOTS, EventCoder, SentenceState, domestic_force
+from .speech import obligation
 from .triggers import aimed_object_code, noun_trigger, object_reading, verb_object_code
 from .model import Actor, Article, Event
 from .nlp import ParsedSentence, Parser
@@ -123,7 +124,7 @@ class DyadCoder:
             if found is not None and not (verb.lemma_ in grammar.CONTACT_VERBS and found[0][:2] in CONTACT_ROOTS):
                 return found
         mood = grammar.modality(verb)
-        complement = grammar.obligation(verb)
+        complement = obligation(verb)
         if complement is not None:  # "A said B must mediate"
             return coder.obligation_code(complement), "grammar:obligation", mood.kind
         if coder.blamed_for_harm(verb) is not None and mood.kind == "asserted":  # "A said B was behind the attack"

@@ -40,8 +40,6 @@ SPEECH_VERBS = frozenset({
 })
 # Passive attributions of a reported act: "X is said / reported / believed to have sent ...".
 _ATTRIBUTION_VERBS = frozenset({"say", "report", "believe", "think", "know", "understand", "allege", "rumor", "rumour", "suspect"})
-_OBLIGATION_AUX = frozenset({"must", "should", "ought"})
-_OPINION_VERBS = frozenset({"think", "believe", "suggest", "indicate", "note"})
 _SPECULATIVE_AUX = frozenset({"could", "might", "may", "can"})
 # Verbs whose object is asked to do the complement: the complement is the
 # content of the request, not an event that happened.
@@ -437,43 +435,6 @@ def nearest_modality(
 
 def _reported(verb: Token) -> bool:
     return verb.dep_ == "ccomp" and verb.head.lemma_ in SPEECH_VERBS
-
-
-def obligation(verb: Token) -> Token | None:
-    """The complement a speaker says someone must do: "said Qatar must mediate"
-    gives "mediate" (whose subject is the one asked)."""
-    if verb.lemma_ not in SPEECH_VERBS or verb.lemma_ in _OPINION_VERBS:
-        return None  # "many think the government should negotiate" is an opinion, not a request
-    for complement in (c for c in verb.children if c.dep_ == "ccomp"):
-        subject = next((c for c in complement.children if c.dep_ in {"nsubj", "nsubjpass"}), None)
-        modal = any(
-            a.dep_ in {"aux", "auxpass"} and a.lower_ in _OBLIGATION_AUX and (subject is None or a.i > subject.i)
-            for a in complement.children
-        )  # "should Huawei be given a role" is a condition, not an obligation
-        if modal and not any(c.dep_ == "neg" for c in complement.children):
-            return complement
-    return None
-
-
-def blamed(verb: Token) -> tuple[Token, Token] | None:
-    """The one a speaker holds to blame, and the deed: "said Pyongyang was
-    responsible for the sinking", "said Hamas was behind the attack"."""
-    if verb.lemma_ not in SPEECH_VERBS:
-        return None
-    for clause in (c for c in verb.children if c.dep_ == "ccomp" and c.lemma_ == "be"):
-        subject = next((c for c in clause.children if c.dep_ == "nsubj"), None)
-        if subject is None or any(c.dep_ == "neg" for c in clause.children):
-            continue
-        preps = [c for c in clause.children if c.dep_ == "prep" and c.lower_ == "behind"]
-        preps += [p for a in clause.children if a.dep_ == "acomp" and a.lower_ in _BLAME_WORDS
-                  for p in a.children if p.dep_ == "prep" and p.lower_ == "for"]
-        deed = next((o for p in preps for o in p.children if o.dep_ == "pobj"), None)
-        if deed is not None:
-            return subject, deed
-    return None
-
-
-_BLAME_WORDS = frozenset({"responsible", "culpable", "guilty", "accountable"})
 
 
 # Verbs that dispatch forces or agents for a purpose: "sent jets to destroy
