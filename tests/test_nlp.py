@@ -17,6 +17,15 @@ def test_title_case_headline_is_recased_keeping_names_and_length():
     assert len(recased) == len(headline)
 
 
+def test_all_capitals_headline_is_recased_keeping_names_and_acronyms(code):
+    headline = "TEHRAN CALLS FOR IRAN-US DIRECT TALKS"
+    recased = recase_headline(headline, known)
+    assert recased == "Tehran calls for Iran-US direct talks"
+    assert len(recased) == len(headline)
+    # and the coder reads a capitals-only headline as the sentence it is
+    assert {e["cameo"][:2] for e in code("SYRIA ACCUSES ISRAEL OF AIR STRIKES")} == {"11"}
+
+
 def test_sentence_case_headline_is_left_alone():
     headline = "Iran and Iraq sign a border deal"
     assert recase_headline(headline, known) == headline

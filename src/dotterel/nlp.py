@@ -134,6 +134,8 @@ def recase_headline(text: str, keep: Callable[[str], bool]) -> str:
     if len(words) < 3 or capitalised < 0.6 * len(words):
         return text
     out = list(text)
+    if sum(1 for m in words if m.group().isupper()) >= 0.8 * len(words):
+        return _recase_capitals(text, words, keep)
     for n, match in enumerate(words):
         word = match.group()
         if n == 0 or word.isupper() or keep(word):
@@ -143,6 +145,23 @@ def recase_headline(text: str, keep: Callable[[str], bool]) -> str:
             continue
         lowered = word.lower()
         out[match.start() : match.end()] = lowered
+    return "".join(out)
+
+
+def _recase_capitals(text: str, words: list[re.Match[str]], keep: Callable[[str], bool]) -> str:
+    """An ALL CAPS headline: known names in their own case ("IRAN" Iran,
+    "BRITISH" British), acronyms as they are ("US", "NATO"), the rest in lower
+    case, the first word capitalised."""
+    out = list(text)
+    for n, match in enumerate(words):
+        word = match.group()
+        if keep(word.title()):
+            cased = word.title()
+        elif keep(word):
+            cased = word  # an acronym the knowledge base matches only in capitals
+        else:
+            cased = word.capitalize() if n == 0 else word.lower()
+        out[match.start() : match.end()] = cased
     return "".join(out)
 
 
