@@ -178,6 +178,17 @@ def test_an_unnamed_official_facing_a_domestic_armed_group_is_of_its_country(act
     assert not found.get("a senior official")
 
 
+def test_a_title_refers_back_to_a_person_not_to_an_institution(actors):
+    # the parser may tag "minister" NNP; it is still one person, not the government named before it
+    found = actors(
+        "Turkey's foreign minister, Hakan Fidan, arrived in Baghdad on Monday.\n\n"
+        "Fidan did not meet officials of the Kurdistan Regional Government during the trip. "
+        "A Turkish diplomat said a planned stop in Erbil had been postponed, and that the minister "
+        "plans to travel to Basra next week.", "2024-05-06",
+    )
+    assert found["the minister"] == "TURGOV"
+
+
 def test_country_adjective_beside_a_people_noun_is_where_they_live(actors):
     assert actors("Bosnian Serbs rejected the plan.")["Bosnian Serbs"] == "BIHCVL"
 

@@ -104,6 +104,15 @@ def referring_it(head: Token) -> bool:
     return any(c.dep_ == "acomp" and c.lemma_.lower() in _PERSONAL_ADJECTIVES for c in verb.children)
 
 
+# Bodies that are "it", not "he": "the army said its troops...".
+COLLECTIVE_NOUNS = frozenset({
+    "army", "government", "military", "ministry", "police", "force", "navy", "parliament", "court",
+    "council", "committee", "administration", "authority", "cabinet", "regime", "junta", "party",
+    "group", "movement", "coalition", "alliance", "agency", "office", "department", "bank", "company",
+    "firm", "militia", "guard", "legislature", "assembly", "senate", "congress", "commission", "tribunal",
+})
+
+
 def by_description(
     head: Token,
     name: str | None,
@@ -123,9 +132,17 @@ def by_description(
         known = earlier.actor
         if name and known.name and _same_person(name, known.name):
             return replace(known, text=text, start=start, end=start + len(text), evidence=coref(earlier))
-        if name is None and definite and sector and known.sector == sector and earlier.person == (head.tag_ == "NN"):
+        if name is None and definite and sector and known.sector == sector and earlier.person == _singular_person(head):
             return replace(known, text=text, start=start, end=start + len(text), evidence=coref(earlier))
     return None
+
+
+def _singular_person(head: Token) -> bool:
+    """"the minister" (even tagged NNP) is one person; "the government" a body."""
+    return (
+        head.tag_ in {"NN", "NNP"} and head.ent_type_ not in {"ORG", "GPE", "NORP"}
+        and head.lemma_.lower() not in COLLECTIVE_NOUNS
+    )  # fmt: skip
 
 
 def counterpart(actor: Actor, head: Token, memory: ArticleMemory, position: tuple[int, int], offset: int) -> Actor:

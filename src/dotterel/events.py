@@ -28,6 +28,7 @@ from spacy.tokens import Token
 
 from . import grammar
 from .actors import ActorResolver, ArticleMemory, DocIndex, Remembered, np_head, scene_country
+from .actors_coref import COLLECTIVE_NOUNS
 from .dates import ResolvedDate, event_date
 from .lexicon import Lexicon, VerbPattern
 from .model import Actor, Article, Event, Trigger
@@ -469,19 +470,10 @@ def _number(head: Token, actor: Actor) -> tuple[bool, bool]:
         or (actor.role is not None)
         or (
             head.tag_ == "NN" and actor.sector is not None and head.ent_type_ not in {"GPE", "ORG", "NORP"}
-            and head.lemma_.lower() not in _COLLECTIVE_NOUNS
+            and head.lemma_.lower() not in COLLECTIVE_NOUNS
         )
     )
     return plural, person
-
-
-# Bodies that are "it", not "he": "the army said its troops...".
-_COLLECTIVE_NOUNS = frozenset({
-    "army", "government", "military", "ministry", "police", "force", "navy", "parliament", "court",
-    "council", "committee", "administration", "authority", "cabinet", "regime", "junta", "party",
-    "group", "movement", "coalition", "alliance", "agency", "office", "department", "bank", "company",
-    "firm", "militia", "guard", "legislature", "assembly", "senate", "congress", "commission", "tribunal",
-})
 
 
 def movement_is_event(code: str, subject_heads: list[Token], sources: list[Actor]) -> bool:
