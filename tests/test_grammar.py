@@ -902,3 +902,9 @@ def test_a_passive_keeps_a_patterns_object_restriction(code):
     # "hold" codes only hostages and captives: a journalist held by police is not a hostage-taking
     assert not {e["cameo"] for e in code("A Ugandan journalist held by Ugandan police was freed on Monday.")} & {"181"}
     assert {e["cameo"] for e in code("Ten Turkish hostages were held by ISIS in Mosul.")} == {"181"}
+
+
+def test_a_region_visited_is_its_country_not_its_people(code):
+    events = code("The Iranian foreign minister visited the Kurdish region of Iraq on Monday.")
+    assert {(e["cameo"], e["target"]["code"]) for e in events} == {("042", "IRQ")}
+    assert ("TURMIL", "19", "IRQCVL") in triples(code("Turkish warplanes bombed Iraqi villages."))

@@ -193,12 +193,14 @@ def place_sector(head: Token, capital: bool) -> str | None:
     something is done to it or in it, as PLOVER codes such targets ("shelled
     Kharkiv", "a curfew in Abidjan", "Iraqi towns"); otherwise none, or the
     government for a capital ("Tehran said", "warned Moscow")."""
-    arrival = head.dep_ == "pobj" and head.head.head.lemma_.lower() in _ARRIVAL_VERBS
+    arrival = (head.dep_ == "pobj" and head.head.head.lemma_.lower() in _ARRIVAL_VERBS) or (
+        head.dep_ == "dobj" and head.head.lemma_.lower() in _ARRIVAL_VERBS
+    )
     acted_on = head.dep_ == "pobj" and head.head.lower_ in _IN_PLACE_PREPS and not arrival or (
         head.dep_ in {"dobj", "nsubjpass"} and head.head.lemma_.lower() in _FORCE_VERBS
     )
     if capital:
         return "CVL" if acted_on else "GOV"
-    if acted_on or head.dep_ not in _AGENT_DEPS and not (head.dep_ == "pobj" and head.head.lower_ == "by"):
+    if acted_on or head.dep_ not in _AGENT_DEPS and not arrival and not (head.dep_ == "pobj" and head.head.lower_ == "by"):
         return "CVL"
-    return None
+    return None  # "plans to visit the Kurdish region": the host, not its people
