@@ -188,6 +188,16 @@ BREADTH_ROUND_TWO = [
         ("Peruvian soldiers beat an opposition leader in Cusco.", ("175", "PERMIL", "PEROPP")),
         # 192: seizing areas of a country occupies territory
         ("Sudanese rebels seized large areas of Darfur.", ("192", "SDNREB", "SDN")),
+        # "announced the suspension of" ties, talks, aid: what is suspended refines the cut
+        ("Ghana announced the suspension of diplomatic ties with Togo.", ("161", "GHA", "TGO")),
+        ("Ghana announced the suspension of peace talks with Togo.", ("164", "GHA", "TGO")),
+        ("Ghana announced the suspension of military aid to Togo.", ("1622", "GHA", "TGO")),
+        # "prohibit"/"forbid" ban as "ban" does (172, 1721)
+        ("The Kenyan government prohibited Ugandan journalists from entering the courthouse.", ("172", "KENGOV", "UGAMED")),
+        ("Kenyan authorities have forbidden opposition rallies in Nairobi.", ("1721", "KENGOV", "KENOPP")),
+        # martial law imposed (1724) or threatened (1324)
+        ("The Thai government imposed martial law in Bangkok.", ("1724", "THAGOV", "THACVL")),
+        ("The Thai army threatened to impose martial law in Bangkok.", ("1324", "THAMIL", "THACVL")),
 ]
 
 
@@ -208,6 +218,13 @@ BREADTH_ROUND_TWO_NARROW = [
         ("A Kenyan judge handed down a ruling on the land dispute.", "116"),
         # suspended aid stays an aid cut
         ("The EU suspended aid to Belarus.", "08"),
+        # a rule or a law that prohibits is no actor's ban; suspending a player cuts no relations
+        ("The Kenyan constitution prohibits the president from seeking a third term.", "17"),
+        ("Kenya's new rules prohibit smoking in public places.", "17"),
+        ("The league announced the suspension of the Ghanaian striker for three matches.", "16"),
+        # only martial law is 1724: a new law imposed on traders is not
+        ("The Thai government imposed a new law on Cambodian traders.", "1724"),
+        ("Thailand adopted a law on protests in Bangkok.", "17"),
 ]
 
 
