@@ -908,3 +908,10 @@ def test_a_region_visited_is_its_country_not_its_people(code):
     events = code("The Iranian foreign minister visited the Kurdish region of Iraq on Monday.")
     assert {(e["cameo"], e["target"]["code"]) for e in events} == {("042", "IRQ")}
     assert ("TURMIL", "19", "IRQCVL") in triples(code("Turkish warplanes bombed Iraqi villages."))
+
+
+def test_an_act_named_as_what_is_cancelled_or_suspended_did_not_happen(code):
+    assert not {e["cameo"] for e in code("Ghana announced the cancellation of its visit to Togo.")} & {"042", "043"}
+    assert not {e["cameo"] for e in code("Ghana announced the suspension of its aid to Togo.")} & {"070", "071", "072", "073"}
+    assert not code("The collapse of talks between Ghana and Togo worried investors.")
+    assert {e["cameo"] for e in code("Ghana announced the suspension of diplomatic ties with Togo.")} == {"161"}

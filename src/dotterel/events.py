@@ -315,6 +315,8 @@ class EventCoder(SpeechCoder):
         pattern = found.pattern
         if noun.dep_ == "compound":
             return  # "attack helicopters", "strike team": a modifier, not an event
+        if undone(noun):
+            return  # "the cancellation of its visit": the visit did not happen
         converse = self.converse_verb(noun)
         if converse is not None:
             yield from self._converse_candidates(noun, found, converse, state, memory)
@@ -474,6 +476,23 @@ def _number(head: Token, actor: Actor) -> tuple[bool, bool]:
         )
     )
     return plural, person
+
+
+def undone(noun: Token) -> bool:
+    """An act named as what is ended, cancelled or put off: "the suspension
+    of its aid", "the cancellation of the visit", "the collapse of talks"."""
+    prep = noun.head if noun.dep_ == "pobj" else None
+    return (
+        prep is not None and prep.lower_ == "of" and prep.head.pos_ == "NOUN"
+        and prep.head.lemma_.lower() in _UNDOING_NOUNS
+    )  # fmt: skip
+
+
+_UNDOING_NOUNS = frozenset({
+    "suspension", "cancellation", "cancelation", "postponement", "halt", "end", "termination", "dissolution",
+    "collapse", "breakdown", "freeze", "cessation", "abandonment", "failure", "delay", "scrapping", "revocation",
+    "withdrawal", "cut", "reduction", "stoppage", "interruption", "breakup", "rupture", "severance",
+})
 
 
 def movement_is_event(code: str, subject_heads: list[Token], sources: list[Actor]) -> bool:
