@@ -915,3 +915,8 @@ def test_an_act_named_as_what_is_cancelled_or_suspended_did_not_happen(code):
     assert not {e["cameo"] for e in code("Ghana announced the suspension of its aid to Togo.")} & {"070", "071", "072", "073"}
     assert not code("The collapse of talks between Ghana and Togo worried investors.")
     assert {e["cameo"] for e in code("Ghana announced the suspension of diplomatic ties with Togo.")} == {"161"}
+
+
+def test_a_light_verbs_dative_is_its_event_nouns_target(code):
+    # the parser hangs "to Togo" on "issued", not on "warning"
+    assert ("GHA", "13", "TGO") in triples(code("Ghana issued a warning to Togo on Monday."))

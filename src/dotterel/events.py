@@ -363,6 +363,9 @@ class EventCoder(SpeechCoder):
         if act is not None and code[:2] in {"02", "10"}:
             code = requested_code(code[:2], act) or code
         targets = self._noun_targets(noun, pattern, state, memory)
+        if not targets and light and "to" in pattern.target:
+            # "issued a warning to X": the parser may hang "to X" on the light verb
+            targets = [a for h in grammar.slot_heads(trigger_start, "dative") for a in self._actors(h, state, memory)]
         if not targets and governor is not None and (code[:2] == "15" or pattern.posture):
             targets = self._posture_targets(governor, state, memory)  # "held drills near Taiwan"
             if targets and pattern.posture and code[:2] != "15":
