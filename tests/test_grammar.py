@@ -920,3 +920,19 @@ def test_an_act_named_as_what_is_cancelled_or_suspended_did_not_happen(code):
 def test_a_light_verbs_dative_is_its_event_nouns_target(code):
     # the parser hangs "to Togo" on "issued", not on "warning"
     assert ("GHA", "13", "TGO") in triples(code("Ghana issued a warning to Togo on Monday."))
+
+
+def test_calling_for_someone_to_act_is_an_appeal_to_them(code):
+    assert {(e["cameo"], e["target"]["code"]) for e in code("Iran called for the United States to lift sanctions.")} == {("0254", "USA")}
+    # "in aid" after an amount is not the particle of "give in"
+    assert {e["cameo"][:2] for e in code("Japan gave $400 million in aid to Indonesia.")} == {"07"}
+    assert {e["cameo"] for e in code("The Iraqi government gave in to the protesters.")} == {"080"}
+
+
+def test_commanding_forces_to_act_is_the_act(code, pipeline):
+    found = code("The Israeli prime minister ordered Israeli jets to bomb a Syrian reactor.")
+    assert {e["cameo"] for e in found} == {"195"}
+    event = pipeline.dyad_coder.code("Olmert ordered Israeli jets to bomb Syria's reactor.", "Olmert", "Syria's reactor")
+    assert event is not None and event.cameo == "195"
+    # a demand on another state stays one
+    assert ("IRN", "10", "IRQ") in triples(code("Iran ordered Iraq to expel US troops."))

@@ -177,6 +177,8 @@ class EventCoder(SpeechCoder):
             code = object_reading(self.lexicon, verb, code, crowd)
             if not movement_is_event(code, subject_heads, sources):
                 return
+            if code[:2] == "10" and grammar.commands_forces(verb) and grammar.purpose(verb) is not None:
+                return  # "ordered the army to disperse X": the dispersal is coded, not a demand on the army
             if grammar.is_contact_purpose(verb):
                 if code[:2] in CONTACT_ROOTS:
                     return  # "called X to discuss Y": the call is the consultation
@@ -256,8 +258,9 @@ class EventCoder(SpeechCoder):
                 return requested_code(code[:2], act) or code
         if verb.lemma_ not in grammar.REQUEST_VERBS:
             return code
+        asked = grammar.for_clauses(verb)  # "called for X to lift sanctions"
         for child in verb.children:
-            if child.dep_ in {"xcomp", "ccomp"}:
+            if child.dep_ in {"xcomp", "ccomp"} or child in asked:
                 act = self.act_code(child)
                 if act is not None:
                     return requested_code(code[:2], act) or code

@@ -202,7 +202,10 @@ def _slot_heads(verb: Token, slot: str) -> list[Token]:
     preps = [c for c in verb.children if c.dep_ in {"prep", "agent", "dative", "prt"}]
     # "pulled its troops out of Somalia": the parser hangs "of" on "out"
     preps += [p for c in preps if c.lower_ in _COMPOUND_PREP_HEADS for p in c.children if p.dep_ == "prep"]
-    return [p for c in preps if c.lower_ == slot for p in c.children if p.dep_ == "pobj"]
+    found = [p for c in preps if c.lower_ == slot for p in c.children if p.dep_ == "pobj"]
+    if not found and slot == "for":  # "called for X to step down": X is asked
+        found = [s for c in for_clauses(verb) for s in c.children if s.dep_ == "nsubj"]
+    return found
 
 
 _COMPOUND_PREP_HEADS = frozenset({"out", "away", "back"})
@@ -255,7 +258,17 @@ def has_particle(verb: Token, particle: str) -> bool:
     return any(
         c.dep_ in {"prt", "prep", "advmod"} and c.lower_ == particle and not _temporal_phrase(c)
         for c in verb.children
-    ) or any(c.dep_ == "prep" and c.lower_ == particle and not _temporal_phrase(c) for o in objects for c in o.children)
+    ) or any(c.dep_ == "prep" and c.lower_ == particle and not _temporal_phrase(c) for o in objects for c in o.children) or (
+        particle == "for" and bool(for_clauses(verb))  # "called for X to step down"
+    )
+
+
+def for_clauses(verb: Token) -> list[Token]:
+    """Clauses "for X to V" the verb governs: "called for Yediyurappa to step down"."""
+    return [
+        c for c in verb.children if c.dep_ in {"advcl", "ccomp", "xcomp"}
+        and any(m.dep_ == "mark" and m.lower_ == "for" for m in c.children) and any(a.tag_ == "TO" for a in c.children)
+    ]
 
 
 def _temporal_phrase(prep: Token) -> bool:
@@ -462,18 +475,35 @@ def purpose(verb: Token) -> Token | None:
     """The act a dispatch or contact verb is done for, if any: "sent jets to
     destroy X", "phoned X to express support"."""
     lemma = verb.lemma_
-    if lemma not in DISPATCH_VERBS and lemma not in CONTACT_VERBS:
-        return None
-    holders = [verb, *(c for c in verb.children if c.dep_ in {"dobj", "obj"})]
+    objects = [c for c in verb.children if c.dep_ in {"dobj", "obj"}]
+    commands = commands_forces(verb)
+    if lemma not in DISPATCH_VERBS and lemma not in CONTACT_VERBS and not commands:
+        return None  # "ordered jets to bomb X" is the bombing, as "sent jets to bomb X"
+    holders = [verb, *objects]
     for holder in holders:
         for clause in holder.children:
             if clause.dep_ in {"xcomp", "advcl", "acl", "relcl"} and clause.pos_ == "VERB" and any(
                 a.dep_ == "aux" and a.tag_ == "TO" for a in clause.children
             ):
-                if lemma in REQUEST_VERBS and (clause.lemma_ not in MESSAGE_VERBS or has_particle(verb, "on")):
+                if lemma in REQUEST_VERBS and not commands and (clause.lemma_ not in MESSAGE_VERBS or has_particle(verb, "on")):
                     return None  # "called (on) the parties to return to talks": an appeal
                 return clause
     return None
+
+
+# Commanding one's own forces to act is the act: "ordered troops to storm the town".
+_COMMAND_VERBS = frozenset({"order", "command", "instruct", "direct", "authorize", "authorise"})
+_FORCE_NOUNS = frozenset({
+    "troop", "jet", "warplane", "army", "force", "soldier", "navy", "military", "aircraft", "drone", "warship",
+    "unit", "commando", "artillery", "bomber", "plane", "helicopter", "marine", "gunboat", "submarine",
+})
+
+
+def commands_forces(verb: Token) -> bool:
+    """"ordered the army to ...": a command to armed forces (not a demand on them)."""
+    return verb.lemma_ in _COMMAND_VERBS and any(
+        c.dep_ in {"dobj", "obj"} and c.lemma_.lower() in _FORCE_NOUNS for c in verb.children
+    )
 
 
 def is_contact_purpose(clause: Token) -> bool:

@@ -114,6 +114,8 @@ class SpeechCoder(ConverseCoder):
         (quad 3-4) the lexicon knows; never the one asked ("urged Iran to ...")."""
         if verb.lemma_.lower() not in grammar.REQUEST_VERBS or grammar.modality(verb).kind != "asserted":
             return []
+        if grammar.purpose(verb) is not None:
+            return []  # "ordered jets to bomb X": the bombing itself, not a rally against X
         asked = {t.i for c in verb.children if c.dep_ in {"dobj", "dative", "prep"} for t in c.subtree}
         heads: list[Token] = []
         for clause in (c for c in verb.children if c.dep_ == "xcomp"):
