@@ -936,3 +936,11 @@ def test_commanding_forces_to_act_is_the_act(code, pipeline):
     assert event is not None and event.cameo == "195"
     # a demand on another state stays one
     assert ("IRN", "10", "IRQ") in triples(code("Iran ordered Iraq to expel US troops."))
+
+
+def test_dyad_reads_a_crowds_strike_after_a_light_verb_as_a_labour_strike(pipeline):
+    event = pipeline.dyad_coder.code(
+        "Thousands of dockworkers staged a strike against the Chilean government.",
+        "Thousands of dockworkers", "the Chilean government",
+    )
+    assert event is not None and event.cameo == "143"

@@ -100,7 +100,13 @@ class DyadCoder:
             if found is not None:
                 mood = coder.noun_modality(token)
                 aimed = aimed_object_code(found.pattern, token)  # "attacks on the law": criticism
-                code = coder.apply_modality(aimed or found.code, None if aimed else found.intent, None, mood)
+                own = found.code
+                governor = grammar.light_verb_of(token)
+                if found.pattern.crowd and governor is not None and any(
+                    grammar.is_crowd(h) for h in grammar.subjects(governor)[0]
+                ):
+                    own = found.pattern.crowd  # "workers staged a strike": a labour strike
+                code = coder.apply_modality(aimed or own, None if aimed else found.intent, None, mood)
                 if code and coder.ontology.get(code).plover_type:
                     return code, found.pattern.id, mood.kind
         return None
