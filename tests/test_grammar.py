@@ -944,3 +944,8 @@ def test_dyad_reads_a_crowds_strike_after_a_light_verb_as_a_labour_strike(pipeli
         "Thousands of dockworkers", "the Chilean government",
     )
     assert event is not None and event.cameo == "143"
+
+
+def test_an_offer_announced_or_intended_is_still_an_offer(code):
+    assert {(e["cameo"], e["modality"]) for e in code("The US is ready to offer Egypt a loan guarantee.")} == {("030", "intended")}
+    assert {e["cameo"] for e in code("The US will offer Egypt a loan guarantee.")} == {"030"}

@@ -293,8 +293,10 @@ class EventCoder(SpeechCoder):
             )
         if kind == "negated":
             return negated
-        if code[:2] == "13" and kind in {"future", "intended", "conditional", "threatened"}:
-            return code  # a threat is a threat however it is put ("an ultimatum ... if they do not withdraw")
+        if code[:2] in {"03", "13"} and kind in {"future", "intended", "conditional", "threatened"}:
+            # a threat is a threat however it is put ("an ultimatum ... if they do not
+            # withdraw"); so is an offer ("is ready to offer X a loan guarantee")
+            return code if code[:2] == "13" or kind != "threatened" else None
         if kind == "conditional" and mood.leverage and (code == "0874" or code.startswith("166")):
             return "136"  # "will pull its troops out unless X pays": a threat to end its involvement
         if kind in {"attempted", "failed"} and code in _KILLINGS:
