@@ -949,3 +949,10 @@ def test_dyad_reads_a_crowds_strike_after_a_light_verb_as_a_labour_strike(pipeli
 def test_an_offer_announced_or_intended_is_still_an_offer(code):
     assert {(e["cameo"], e["modality"]) for e in code("The US is ready to offer Egypt a loan guarantee.")} == {("030", "intended")}
     assert {e["cameo"] for e in code("The US will offer Egypt a loan guarantee.")} == {"030"}
+
+
+def test_ordering_people_out_of_the_country_expels_them(code, pipeline):
+    assert {e["cameo"] for e in code("Iraq ordered UN weapons inspectors to leave the country.")} == {"1662"}
+    assert {e["cameo"] for e in code("Russia ordered two British diplomats to leave the country.")} == {"161"}
+    event = pipeline.dyad_coder.code("Iraq ordered UN weapons inspectors to leave the country.", "Iraq", "UN weapons inspectors")
+    assert event is not None and event.cameo == "1662"

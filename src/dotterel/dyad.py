@@ -151,6 +151,8 @@ class DyadCoder:
                 code = coder.keep_intent(code, pattern, override)
             if labelled and code == pattern.cameo:
                 code = pattern.predicative  # "called the envoy a liar", "found X guilty"
+            if code and code[:2] == "10":
+                code = coder.refine_request(verb, code)  # "ordered the inspectors to leave" expels them
             if code and code[:2] in {"02", "10"} and _aimed(coder, verb, pattern):
                 code = "111"  # "called for sanctions against X"
             if code:
