@@ -956,3 +956,9 @@ def test_ordering_people_out_of_the_country_expels_them(code, pipeline):
     assert {e["cameo"] for e in code("Russia ordered two British diplomats to leave the country.")} == {"161"}
     event = pipeline.dyad_coder.code("Iraq ordered UN weapons inspectors to leave the country.", "Iraq", "UN weapons inspectors")
     assert event is not None and event.cameo == "1662"
+
+
+def test_stepping_in_to_act_is_the_act(code):
+    assert {e["cameo"] for e in code("Egypt stepped in to mediate between Turkey and Syria.")} == {"045"}
+    assert {(e["cameo"], e["modality"]) for e in code("Qatar will step in to mediate between Israel and Hamas.")} == {("039", "future")}
+    assert ("KENCOP", "17", "KENOPP") in triples(code("Kenyan police moved in to arrest the protesters."))

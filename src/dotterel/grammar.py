@@ -372,7 +372,9 @@ def _denied(verb: Token) -> bool:
 
 
 # Verbs of phase whose complement is the act itself ("resumed shelling").
-_ASPECT_VERBS = frozenset({"resume", "continue", "begin", "start", "keep", "restart"})
+_ASPECT_VERBS = frozenset({"resume", "continue", "begin", "start", "keep", "restart", "proceed", "hasten"})
+# Verbs of stepping in, with "in" only: "stepped in to mediate", "moved in to arrest".
+_STEP_IN_VERBS = frozenset({"step", "move"})
 STOP_VERBS = frozenset({"stop", "cease", "quit", "halt"})  # "stopped shelling X": the act ends (events.stopped_code)
 
 
@@ -477,7 +479,8 @@ def purpose(verb: Token) -> Token | None:
     lemma = verb.lemma_
     objects = [c for c in verb.children if c.dep_ in {"dobj", "obj"}]
     commands = commands_forces(verb)
-    if lemma not in DISPATCH_VERBS and lemma not in CONTACT_VERBS and not commands:
+    steps_in = lemma in _STEP_IN_VERBS and any(c.lower_ == "in" and c.dep_ in {"prt", "advmod"} for c in verb.children)
+    if lemma not in DISPATCH_VERBS and lemma not in CONTACT_VERBS and not commands and not steps_in:
         return None  # "ordered jets to bomb X" is the bombing, as "sent jets to bomb X"
     holders = [verb, *objects]
     for holder in holders:
