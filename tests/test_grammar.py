@@ -962,3 +962,8 @@ def test_stepping_in_to_act_is_the_act(code):
     assert {e["cameo"] for e in code("Egypt stepped in to mediate between Turkey and Syria.")} == {"045"}
     assert {(e["cameo"], e["modality"]) for e in code("Qatar will step in to mediate between Israel and Hamas.")} == {("039", "future")}
     assert ("KENCOP", "17", "KENOPP") in triples(code("Kenyan police moved in to arrest the protesters."))
+
+
+def test_coming_under_fire_from_the_unarmed_is_criticism(code):
+    assert {e["cameo"] for e in code("The Israeli prime minister came under fire from Israeli opposition leaders.")} == {"111"}
+    assert {e["cameo"] for e in code("Iraqi troops came under fire from ISIS militants.")} == {"193"}

@@ -25,6 +25,12 @@ _GIVING_VERBS = ("supply", "provide", "send", "deliver")
 _RECEIVING_VERBS = frozenset({"receive", "get", "obtain", "acquire"})
 
 
+# "came under fire from X" is criticism when X bears no arms.
+_FIGURATIVE_FIRE = frozenset({"fire", "attack", "assault", "barrage", "onslaught"})
+_FORCE_ROOTS = frozenset({"18", "19"})
+_UNARMED = frozenset({"GOV", "LEG", "JUD", "OPP", "MED", "CVL", "IGO", "NGO", "HRI", "EDU", "REL", "BUS", "ELI", "LAB"})
+_CRITICISM = "111"
+
 class ConverseCoder(TargetFinder):
     """Candidates of converse verbs (mixed into the event coder)."""
 
@@ -58,9 +64,11 @@ class ConverseCoder(TargetFinder):
             return
         first, last = sorted((verb, noun), key=lambda t: t.i)
         for source in sources:
+            # "came under fire from lawmakers": words; "from rebels" or "from Israeli tanks": arms
+            said = code[:2] in _FORCE_ROOTS and noun.lemma_.lower() in _FIGURATIVE_FIRE and source.sector in _UNARMED
             for target in targets:
                 if distinct_actors(source, target):
-                    yield Candidate(source, target, code, first, last, found.pattern.id, mood.kind)
+                    yield Candidate(source, target, _CRITICISM if said else code, first, last, found.pattern.id, mood.kind)
 
     def _received_candidates(self, verb: Token, state: SentenceState, memory: ArticleMemory) -> Iterator[Candidate]:
         """"Georgian demonstrators received weapons from the government": what
