@@ -198,6 +198,48 @@ BREADTH_ROUND_TWO = [
         # martial law imposed (1724) or threatened (1324)
         ("The Thai government imposed martial law in Bangkok.", ("1724", "THAGOV", "THACVL")),
         ("The Thai army threatened to impose martial law in Bangkok.", ("1324", "THAMIL", "THACVL")),
+        # paraphrase probe: supplies and fuel halted are aid cuts, food supplies humanitarian (1623)
+        ("The United States halted food supplies to Yemen.", ("1623", "USA", "YEM")),
+        ("Saudi Arabia cut off fuel to Lebanon.", ("162", "SAU", "LBN")),
+        ("Egypt stopped fuel supplies to Gaza.", ("162", "EGY", "PSE")),
+        # dismissing a motion or a referendum rejects it; "junk" as "dismiss"
+        ("The Kenyan speaker dismissed the opposition's motion.", ("120", "KENLEG", "KENOPP")),
+        ("The Moldovan government dismissed the separatists' referendum.", ("120", "MDAGOV", "MDASEP")),
+        ("The Russian government junked the American peace plan.", ("127", "RUSGOV", "USA")),
+        # a military presence boosted near an adversary is a build-up (154)
+        ("Russia boosted its troop presence near the Ukrainian border.", ("154", "RUS", "UKR")),
+        ("China strengthened its naval presence near Taiwan.", ("154", "CHN", "TWN")),
+        ("NATO reinforced its military presence in Estonia.", ("154", "IGONAT", "EST")),
+        ("Russia expanded its military presence near the Polish border.", ("154", "RUS", "POL")),
+        # deporting or ordering out envoys, inspectors, aid workers, peacekeepers: the expel codes
+        ("Sudan deported the UN inspectors.", ("1662", "SDN", "IGOUNO")),
+        ("Russia deported two American diplomats.", ("161", "RUS", "USA")),
+        ("Ethiopia ordered out the UN aid workers.", ("1663", "ETH", "IGOUNO")),
+        ("Mali kicked out the UN peacekeepers.", ("1661", "MLI", "IGOUNO")),
+        # a freeze of aid is an aid cut (162), of assets a sanction (163)
+        ("The United States announced a freeze of aid to the Palestinians.", ("162", "USA", "PSE")),
+        # calling off a mediation halts it (165)
+        ("Qatar called off its mediation between Israel and Hamas.", ("165", "QAT", "PSEREB")),
+        ("Egypt called off its mediation efforts between Israel and Hamas.", ("165", "EGY", "PSEREB")),
+        # skipping or shunning a summit is a boycott of it (the codes of `boycott`)
+        ("The Japanese prime minister skipped the ASEAN summit.", ("161", "JPNGOV", "IGOASN")),
+        ("The Syrian opposition skipped the talks with the Syrian government.", ("164", "SYROPP", "SYRGOV")),
+        ("The Indian prime minister shunned the ASEAN summit.", ("161", "INDGOV", "IGOASN")),
+        # antiquities handed back are property returned (0842)
+        ("Italy repatriated the stolen antiquities to Greece.", ("0842", "ITA", "GRC")),
+        # an arrest warrant charges (173)
+        ("The ICC issued an arrest warrant for the Russian president.", ("173", "IGOICC", "RUSGOV")),
+        ("Argentina issued arrest warrants against Iranian officials.", ("173", "ARG", "IRNGOV")),
+        # military, air and bombing campaigns are attacks
+        ("Saudi Arabia launched a bombing campaign against Houthi rebels.", ("195", "SAU", "YEMREB")),
+        ("Russia launched an air campaign against Syrian rebels.", ("195", "RUS", "SYRREB")),
+        ("Israel launched a military campaign against Hamas.", ("190", "ISR", "PSEREB")),
+        ("The Nigerian army threatened a military campaign against Boko Haram.", ("138", "NGAMIL", "NGAREB")),
+        # "be on alert" raises the alert as "remain on alert" does (152)
+        ("Russian troops were on high alert near the Ukrainian border.", ("152", "RUSMIL", "UKR")),
+        ("The Indian army is on alert along the Pakistani border.", ("152", "INDMIL", "PAK")),
+        # a diplomat declared persona non grata is expelled (161)
+        ("Estonia declared a Russian diplomat persona non grata.", ("161", "EST", "RUSGOV")),
 ]
 
 
@@ -225,6 +267,24 @@ BREADTH_ROUND_TWO_NARROW = [
         # only martial law is 1724: a new law imposed on traders is not
         ("The Thai government imposed a new law on Cambodian traders.", "1724"),
         ("Thailand adopted a law on protests in Bangkok.", "17"),
+        # paraphrase probe: other senses of the words above
+        ("The company halted production at its plant in Ohio.", "16"),
+        ("Rebels cut off the road to the capital.", "16"),
+        ("The Iraqi prime minister dismissed the army chief.", "12"),
+        ("The Russian government junked its old tanks.", "12"),
+        ("India boosted its economy.", "05"),
+        ("The United States bolstered the Ukrainian forces.", "15"),
+        ("The company expanded its presence in India.", "15"),
+        ("The Kenyan government boosted police presence in Nairobi.", "15"),
+        ("The hiring freeze angered Kenyan unions.", "16"),
+        ("The French president skipped the press conference.", "16"),
+        ("The Indian prime minister skipped lunch.", "16"),
+        ("Egypt called off the search for the missing sailors.", "16"),
+        ("The Kenyan opposition launched a campaign against the Kenyan president.", "19"),
+        ("The Indian government launched a vaccination campaign.", "19"),
+        ("Kenyan police obtained a search warrant for the opposition leader's house.", "17"),
+        ("The Nigerian president is on a visit to China.", "15"),
+        ("The United Nations declared the Israeli occupation illegal.", "17"),
 ]
 
 
