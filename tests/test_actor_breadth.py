@@ -276,7 +276,6 @@ CASES = [
     ("Chilean firefighters fought the forest blaze.", "Chilean firefighters", "CHLGOV"),
     ("Two Danish MEPs signed the letter.", "Two Danish MEPs", "DNKLEG"),
     ("Zambian councillors rejected the budget.", "Zambian councillors", "ZMBGOV"),
-    ("Egyptian mediators proposed a truce.", "Egyptian mediators", "EGYGOV"),
     ("The Indian regulator fined the airline.", "The Indian regulator", "INDGOV"),
     ("Mexican cops detained the suspect.", "Mexican cops", "MEXCOP"),
     ("The Italian coastguard rescued the migrants.", "The Italian coastguard", "ITAMIL"),

@@ -967,3 +967,10 @@ def test_stepping_in_to_act_is_the_act(code):
 def test_coming_under_fire_from_the_unarmed_is_criticism(code):
     assert {e["cameo"] for e in code("The Israeli prime minister came under fire from Israeli opposition leaders.")} == {"111"}
     assert {e["cameo"] for e in code("Iraqi troops came under fire from ISIS militants.")} == {"193"}
+
+
+def test_could_not_and_unable_to_are_failures(code):
+    for text in ("Israel and Hamas could not reach agreement on a ceasefire.", "Israel and Hamas have been unable to reach a deal."):
+        assert {(e["cameo"], e["modality"]) for e in code(text)} == {("120", "failed")}
+    assert not code("Iran could not attack Israel.")
+    assert {e["cameo"] for e in code("Poland promised support for Ukraine.")} == {"051"}

@@ -281,6 +281,8 @@ def modality(verb: Token) -> Modality:
     children = list(verb.children)
     if any(c.dep_ == "neg" or c.lower_ in {"never"} for c in children):
         # "will not accept", "would never lift": a refusal, not a non-event.
+        if any(c.dep_ == "aux" and c.lower_ == "could" for c in children):
+            return Modality("failed")  # "could not reach agreement": as "failed to reach"
         if any(c.dep_ == "aux" and c.lower_ in _FUTURE_AUX | {"would", "wo", "can", "ca"} for c in children):
             return Modality("refusing")
         return Modality("negated")
@@ -315,8 +317,8 @@ def modality(verb: Token) -> Modality:
             return Modality("threatened", governor)
         if lemma in REFUSAL_VERBS:
             return Modality("refused", governor)
-        if lemma in FAILURE_VERBS:
-            return Modality("failed", governor)
+        if lemma in FAILURE_VERBS or governor.lower_ == "unable":
+            return Modality("failed", governor)  # "failed to", "were unable to reach a deal"
         if lemma in ATTEMPT_VERBS:
             return Modality("attempted", governor)
         if lemma in INTENT_VERBS or governor.pos_ == "ADJ":  # "ready to", "willing to"
