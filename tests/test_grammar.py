@@ -974,3 +974,11 @@ def test_could_not_and_unable_to_are_failures(code):
         assert {(e["cameo"], e["modality"]) for e in code(text)} == {("120", "failed")}
     assert not code("Iran could not attack Israel.")
     assert {e["cameo"] for e in code("Poland promised support for Ukraine.")} == {"051"}
+
+
+def test_dyad_speaker_of_a_hostile_act_the_target_did_accuses_it(pipeline):
+    text = "Human Rights Watch said the Ethiopian army had killed dozens of villagers."
+    event = pipeline.dyad_coder.code(text, "Human Rights Watch", "the Ethiopian army")
+    assert event is not None and event.cameo == "112"
+    # a cooperative act the target reported is not the speaker's
+    assert pipeline.dyad_coder.code("Iran said Iraq had agreed to expand trade.", "Iran", "Iraq") is None

@@ -84,6 +84,12 @@ class DyadCoder:
                 h.left_edge.i <= target_span.root.i <= h.right_edge.i for h in self.coder.rallied_against(token)
             ):
                 found = ("113", "grammar:rally", "asserted")  # "called on X to unite against <target>"
+            if found is not None and _reported_doer(token, target_span, source_span):
+                # "Amnesty said the military had killed villagers": the target did
+                # the reported act; the speaker accuses it of a hostile one.
+                if self.coder.ontology.get(found[0]).quad_class < 3:
+                    continue
+                found = ("112", "grammar:blame", found[2])
             if found is not None:
                 code, pattern, modality = found
                 candidate = domestic_force(Candidate(source, target, code, token, token, pattern, modality))
@@ -244,3 +250,19 @@ def _trigger_order(sentence: Span, source: Token, target: Token, path_only: bool
 def _aimed(coder: EventCoder, verb: Token, pattern: VerbPattern) -> bool:
     slots = ["dobj", *([pattern.prep] if pattern.prep else []), *pattern.target]
     return any(coder.aims_at_someone(h) for slot in dict.fromkeys(slots) for h in grammar.slot_heads(verb, slot))
+
+
+def _reported_doer(token: Token, target: Span, source: Span) -> bool:
+    """The target is the subject of an act reported by the source's speech verb."""
+    clause = token
+    while clause.dep_ != "ccomp" and clause.head.i != clause.i and (
+        clause.pos_ not in {"VERB", "AUX"} or clause.dep_ in {"xcomp", "conj"}
+    ):  # "had carried out a slaughter", "had agreed to expand trade": up to the reported clause
+        clause = clause.head
+    if clause.dep_ != "ccomp" or clause.head.lemma_ not in grammar.SPEECH_VERBS:
+        return False
+    doers = grammar.subjects(clause)[0]
+    speakers = grammar.subjects(clause.head)[0]
+    return any(target.start <= d.i < target.end for d in doers) and any(
+        source.start <= h.i < source.end for h in speakers
+    )
