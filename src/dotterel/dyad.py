@@ -24,7 +24,7 @@ from .lexicon import VerbPattern
 from .candidates import Candidate
 from .events import CONTACT_ROOTS, EventCoder, SentenceState, domestic_force
 from .speech import obligation
-from .triggers import aimed_object_code, noun_trigger, object_reading, verb_object_code
+from .triggers import aimed_object_code, crowd_code, noun_trigger, object_reading, verb_object_code
 from .model import Actor, Article, Event
 from .nlp import ParsedSentence, Parser
 
@@ -106,12 +106,10 @@ class DyadCoder:
             if found is not None:
                 mood = coder.noun_modality(token)
                 aimed = aimed_object_code(found.pattern, token)  # "attacks on the law": criticism
-                own = found.code
                 governor = grammar.light_verb_of(token)
-                if found.pattern.crowd and governor is not None and any(
+                own = crowd_code(found, governor is not None and any(  # "workers staged a strike": 143
                     grammar.is_crowd(h) for h in grammar.subjects(governor)[0]
-                ):
-                    own = found.pattern.crowd  # "workers staged a strike": a labour strike
+                ))
                 code = coder.apply_modality(aimed or own, None if aimed else found.intent, None, mood)
                 if code and coder.ontology.get(code).plover_type:
                     return code, found.pattern.id, mood.kind

@@ -39,7 +39,8 @@ from .candidates import Candidate, distinct_actors, same_actor, symmetric_pairs
 from .speech import SpeechCoder
 from .targets import SentenceState, requested_code
 from .triggers import (
-    NounTrigger, aimed_object_code, noun_trigger, object_code, object_reading, verb_object_code, weapon_code,
+    NounTrigger, aimed_object_code, crowd_code, noun_trigger, object_code, object_reading, verb_object_code,
+    weapon_code,
 )
 
 _PRONOUNS = frozenset({"he", "him", "his", "she", "her", "they", "them", "their", "it", "its"})
@@ -273,12 +274,11 @@ class EventCoder(SpeechCoder):
     def _ordered_out(self, verb: Token) -> str | None:
         """"ordered the inspectors to leave the country" expels them: the code
         "expel" gives its object (1662 inspectors, 174 people)."""
-        if not any(c.dep_ == "xcomp" and c.lemma_ in _LEAVE_VERBS for c in verb.children):
+        expel = self.lexicon.verb_patterns("expel")
+        if not expel or not any(c.dep_ == "xcomp" and c.lemma_ in _LEAVE_VERBS for c in verb.children):
             return None
-        for pattern in self.lexicon.verb_patterns("expel")[:1]:
-            heads = grammar.slot_heads(verb, "dobj")
-            return next((c for h in heads if (c := object_code(pattern, h)) is not None), pattern.cameo)
-        return None
+        codes = (object_code(expel[0], h) for h in grammar.slot_heads(verb, "dobj"))
+        return next((c for c in codes if c is not None), expel[0].cameo)
 
     def requested_act(self, noun: Token) -> str | None:
         """The code of the act a demand or call noun asks for in its that-clause."""
@@ -307,10 +307,10 @@ class EventCoder(SpeechCoder):
             )
         if kind == "negated":
             return negated
-        if code[:2] in {"03", "13"} and kind in {"future", "intended", "conditional", "threatened"}:
-            # a threat is a threat however it is put ("an ultimatum ... if they do not
-            # withdraw"); so is an offer ("is ready to offer X a loan guarantee")
-            return code if code[:2] == "13" or kind != "threatened" else None
+        if code[:2] == "13" and kind in {"future", "intended", "conditional", "threatened"}:
+            return code  # a threat is a threat however it is put ("an ultimatum ... if they do not withdraw")
+        if code[:2] == "03" and kind in {"future", "intended", "conditional"}:
+            return code  # so is an offer: "is ready to offer X a loan guarantee"
         if kind == "conditional" and mood.leverage and (code == "0874" or code.startswith("166")):
             return "136"  # "will pull its troops out unless X pays": a threat to end its involvement
         if kind in {"attempted", "failed"} and code in _KILLINGS:
@@ -352,8 +352,7 @@ class EventCoder(SpeechCoder):
             subject_heads = grammar.subjects(governor)[0]
             sources = [a for h in subject_heads for a in self._actors(h, state, memory)]
             trigger_start = governor
-            if pattern.crowd and any(grammar.is_crowd(h) for h in subject_heads):
-                code = pattern.crowd  # "workers staged a strike": a labour strike
+            code = crowd_code(found, any(grammar.is_crowd(h) for h in subject_heads))
         elif governor is not None and self.verb_patterns(governor):
             return  # the verb's own pattern codes it ("rejected the talks")
         elif noun.dep_ == "nsubjpass" and any(object_code(p, noun) for p in self.verb_patterns(noun.head)):

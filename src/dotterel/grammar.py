@@ -263,6 +263,16 @@ def has_particle(verb: Token, particle: str) -> bool:
     )
 
 
+def heads_own_phrase(verb: Token, word: str) -> bool:
+    """With an object, the preposition heads a phrase of its own: in "gave
+    $400 million in aid", "in" is not the particle of intransitive "give in"."""
+    objects = [c for c in verb.children if c.dep_ in {"dobj", "obj"}]
+    return bool(objects) and any(
+        c.dep_ == "prep" and c.lower_ == word and any(p.dep_ == "pobj" for p in c.children)
+        for holder in (verb, *objects) for c in holder.children
+    )
+
+
 def for_clauses(verb: Token) -> list[Token]:
     """Clauses "for X to V" the verb governs: "called for Yediyurappa to step down"."""
     return [

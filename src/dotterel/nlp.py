@@ -133,9 +133,9 @@ def recase_headline(text: str, keep: Callable[[str], bool]) -> str:
     capitalised = sum(1 for m in words if m.group()[0].isupper())
     if len(words) < 3 or capitalised < 0.6 * len(words):
         return text
-    out = list(text)
     if sum(1 for m in words if m.group().isupper()) >= 0.8 * len(words):
         return _recase_capitals(text, words, keep)
+    out = list(text)
     for n, match in enumerate(words):
         word = match.group()
         if n == 0 or word.isupper() or keep(word):

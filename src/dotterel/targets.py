@@ -180,7 +180,7 @@ class TargetFinder:
             if (not p.particle or grammar.has_particle(verb, p.particle))
             and (not p.prep or grammar.has_particle(verb, p.prep))
             and (not particles or not (p.particle or p.prep) or bool(particles & {p.particle, p.prep}))
-            and not (p.prep and p.prep not in p.target and not p.objects and _phrase_not_particle(verb, p.prep))
+            and not (p.prep and p.prep not in p.target and not p.objects and grammar.heads_own_phrase(verb, p.prep))
         ]
 
     def _targets(
@@ -596,14 +596,3 @@ def _distinct(actors: list[Actor]) -> list[Actor]:
     for actor in actors:
         seen.setdefault((actor.start, actor.end), actor)
     return list(seen.values())
-
-
-def _phrase_not_particle(verb: Token, word: str) -> bool:
-    """"gave $400 million in aid": "in" heads a phrase of its own there, so
-    the verb is not the intransitive "give in" (which takes no object)."""
-    objects = [c for c in verb.children if c.dep_ in {"dobj", "obj"}]
-    holders = [verb, *objects]
-    return bool(objects) and any(
-        c.dep_ == "prep" and c.lower_ == word and any(p.dep_ == "pobj" for p in c.children)
-        for h in holders for c in h.children
-    )

@@ -149,6 +149,12 @@ def verb_object_code(pattern: VerbPattern, verb: Token) -> str | None:
     return gerund_code(pattern, verb)
 
 
+def crowd_code(found: NounTrigger, crowd: bool) -> str:
+    """The noun's code, or its crowd code when a crowd does it: "workers
+    staged a strike" is a labour strike (143), not an attack."""
+    return found.pattern.crowd if crowd and found.pattern.crowd else found.code
+
+
 def object_reading(lexicon: Lexicon, verb: Token, code: str, crowd: bool) -> str:
     """The object's own reading where its modifiers or a crowd subject move it
     to another root than the one the verb's object map gives it: "teachers
@@ -158,7 +164,7 @@ def object_reading(lexicon: Lexicon, verb: Token, code: str, crowd: bool) -> str
         found = noun_trigger(lexicon, head)
         if found is None:
             continue
-        own = found.pattern.crowd if crowd and found.pattern.crowd else found.code
+        own = crowd_code(found, crowd)
         base = found.pattern.cameo[:2]
         if own[:2] != base and code[:2] == base:
             return own
